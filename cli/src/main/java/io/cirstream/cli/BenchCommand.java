@@ -1,0 +1,68 @@
+package io.cirstream.cli;
+
+import io.cirstream.embedder.bench.EmbedderBenchmark;
+import io.cirstream.embedder.model.bench.EncoderThroughputBenchmark;
+import io.cirstream.ingest.replay.ReplayBenchmark;
+import io.cirstream.query.bench.QueryLoadBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code cirstream bench ...}: the benchmarks behind docs/benchmarks.md. Each keeps its own arguments
+ * (passed through unchanged) and prints figures; none of them is a test.
+ */
+@Command(name = "bench", description = "Benchmarks that print figures (see docs/benchmarks.md).",
+        subcommands = {BenchCommand.Encoders.class, BenchCommand.Replay.class, BenchCommand.Embedder.class,
+                BenchCommand.Query.class})
+final class BenchCommand {
+
+    /** Runs a benchmark's main with the arguments picocli did not consume. */
+    abstract static class PassThrough implements Callable<Integer> {
+        @Unmatched
+        List<String> args = new ArrayList<>();
+
+        abstract void run(String[] arguments) throws Exception;
+
+        @Override
+        public Integer call() throws Exception {
+            run(args.toArray(String[]::new));
+            return 0;
+        }
+    }
+
+    @Command(name = "encoders", description = "Raw ONNX Runtime throughput: [PACK|synthetic|vit-b32-shaped ...] [--batches 1,8,32,64] [--threads N] [--samples N]")
+    static final class Encoders extends PassThrough {
+        @Override
+        void run(String[] arguments) {
+            EncoderThroughputBenchmark.main(arguments);
+        }
+    }
+
+    @Command(name = "replay", description = "Replay throughput on a synthetic benchmark: [images] [queries]")
+    static final class Replay extends PassThrough {
+        @Override
+        void run(String[] arguments) throws Exception {
+            ReplayBenchmark.main(arguments);
+        }
+    }
+
+    @Command(name = "embedder", description = "End-to-end embedder vs raw encoder throughput, and freshness: --pack synthetic|vit-b32-shaped --images N --rate N --fresh N")
+    static final class Embedder extends PassThrough {
+        @Override
+        void run(String[] arguments) throws Exception {
+            EmbedderBenchmark.main(arguments);
+        }
+    }
+
+    @Command(name = "query", description = "Query API load (p50/p99, throughput) vs raw k-NN: docs=N requests=N levels=1,16,64")
+    static final class Query extends PassThrough {
+        @Override
+        void run(String[] arguments) throws Exception {
+            QueryLoadBenchmark.main(arguments);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.cirstream.cli;
+
+import io.cirstream.embedder.model.generate.GeneratorOptions;
+import io.cirstream.embedder.model.generate.PackGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code cirstream model generate synthetic|vit-b32-shaped --out DIR}: writes a generated model pack. */
+@Command(name = "model", description = "Model packs.", subcommands = ModelCommand.Generate.class)
+final class ModelCommand {
+
+    @Command(name = "generate", description = "Write a generated model pack (real ONNX files, fixed weights; not CLIP).")
+    static final class Generate implements Callable<Integer> {
+        @Parameters(index = "0", description = "synthetic or vit-b32-shaped")
+        String kind;
+
+        @Option(names = "--out", required = true, description = "directory to write the pack into (new or empty)")
+        Path out;
+
+        @Option(names = "--layers", description = "transformer layers per tower for vit-b32-shaped (default ${DEFAULT-VALUE})")
+        int layers = GeneratorOptions.defaults().layers();
+
+        @Override
+        public Integer call() {
+            long start = System.nanoTime();
+            Path pack = PackGenerator.generate(kind, out, GeneratorOptions.defaults().withLayers(layers));
+            System.err.printf("generated %s pack in %s (%.1f s)%n", kind, pack.toAbsolutePath(),
+                    (System.nanoTime() - start) / 1e9);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.cirstream.embedder.app;
+
+import io.cirstream.core.config.ConfigKey;
+import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.core.config.OpenSearchConfig;
+import io.cirstream.core.config.Settings;
+import io.cirstream.core.topic.Topics;
+import io.cirstream.embedder.model.PackSettings;
+import io.cirstream.embedder.model.RuntimeOptions;
+import io.cirstream.embedder.sink.IndexerOptions;
+import io.cirstream.embedder.stream.BatchPolicy;
+import io.cirstream.ingest.image.ImageLimits;
+import io.cirstream.ingest.publish.IngestConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The embedder service's typed configuration: the stream app, the model runtime and the OpenSearch sink. */
+public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Topics topics, Path pack,
+                             RuntimeOptions runtime, BatchPolicy batch, ImageLimits limits, List<Path> imageRoots,
+                             String applicationId, int streamThreads, int sessionTimeoutMs,
+                             int transactionTimeoutMs, Path stateDir,
+                             IndexerOptions indexer, String refreshInterval, boolean swapAlias, boolean sinkEnabled, Duration logInterval) {
+
+    public static final ConfigKey<Path> PACK = PackSettings.PACK;
+    public static final ConfigKey<String> DEVICE = ConfigKey.string("embedder.device", "cpu",
+            "ONNX Runtime device: cpu, cuda, cuda:N or auto");
+    public static final ConfigKey<Integer> MODEL_THREADS = ConfigKey.integer("embedder.model-threads", 0, 0, 256,
+            "ONNX Runtime intra-op threads per session (0: ONNX Runtime decides)");
+    public static final ConfigKey<Integer> BATCH_SIZE = ConfigKey.integer("embedder.batch-size", 32, 1, 4096,
+            "images per encoder batch; a full batch is flushed at once");
+    public static final ConfigKey<Integer> LINGER_MS = ConfigKey.integer("embedder.linger-ms", 100, 1, 600_000,
+            "longest an image waits for its batch to fill (wall clock)");
+    public static final ConfigKey<Long> IMAGE_MAX_BYTES = ConfigKey.longValue("embedder.image.max-bytes",
+            ImageLimits.DEFAULT.maxBytes(), 1, Long.MAX_VALUE, "largest accepted image file");
+    public static final ConfigKey<Long> IMAGE_MAX_PIXELS = ConfigKey.longValue("embedder.image.max-pixels",
+            ImageLimits.DEFAULT.maxPixels(), 1, Long.MAX_VALUE, "largest accepted width x height");
+    public static final ConfigKey<List<Path>> IMAGE_ROOTS = IngestConfig.ALLOWED_ROOTS;
+    public static final ConfigKey<String> TOPIC_PREFIX = KafkaConfig.TOPIC_PREFIX;
+    public static final ConfigKey<String> APPLICATION_ID = ConfigKey.string("embedder.application-id",
+            "cirstream-embedder", "Kafka Streams application.id (consumer group, internal topic prefix)");
+    public static final ConfigKey<Integer> STREAM_THREADS = ConfigKey.integer("embedder.stream-threads", 1, 1, 64,
+            "Kafka Streams num.stream.threads in this instance");
+    public static final ConfigKey<Integer> SESSION_TIMEOUT_MS = ConfigKey.integer("embedder.session-timeout-ms", 45_000,
+            6_000, 300_000, "how long a crashed instance (stream and sink) holds its partitions before another takes over");
+    public static final ConfigKey<Integer> TRANSACTION_TIMEOUT_MS = ConfigKey.integer("embedder.transaction-timeout-ms",
+            120_000, 1_000, 900_000, "longest transaction of a stream thread; also how long the partitions of a killed"
+                    + " instance stall until the broker aborts its open transaction");
+    public static final ConfigKey<Path> STATE_DIR = new ConfigKey<>("embedder.state-dir",
+            Path.of(System.getProperty("java.io.tmpdir"), "cirstream-embedder-state").toString(), Path::of, false,
+            "Kafka Streams state.dir");
+    public static final ConfigKey<Path> CACHE_DIR = new ConfigKey<>("embedder.cache-dir",
+            RuntimeOptions.defaults().cacheDir().toString(), Path::of, false, "writable dir for native libraries");
+    public static final ConfigKey<Boolean> SINK_ENABLED = ConfigKey.bool("embedder.sink.enabled", true,
+            "run the OpenSearch sink in this process");
+    public static final ConfigKey<String> SINK_GROUP = ConfigKey.string("embedder.sink.group", "cirstream-indexer",
+            "consumer group of the sink; \".<concrete index>\" is appended, so each index tracks its own progress");
+    public static final ConfigKey<Integer> BULK_DOCS = ConfigKey.integer("embedder.sink.bulk-docs", 500, 1, 100_000,
+            "most actions per bulk request");
+    public static final ConfigKey<Long> BULK_BYTES = ConfigKey.longValue("embedder.sink.bulk-bytes", 8L << 20, 1024,
+            1L << 30, "most bytes per bulk request");
+    public static final ConfigKey<Integer> BULK_LINGER_MS = ConfigKey.integer("embedder.sink.linger-ms", 100, 1,
+            600_000, "longest a vector waits before a partial bulk is sent");
+    public static final ConfigKey<Integer> MAX_BACKOFF_MS = ConfigKey.integer("embedder.sink.max-backoff-ms", 30_000,
+            100, 3_600_000, "ceiling of the retry back-off while OpenSearch is down or overloaded");
+    public static final ConfigKey<String> REFRESH_INTERVAL = ConfigKey.string("embedder.index.refresh-interval", "1s",
+            "index refresh_interval: freshness (search sees new vectors) against indexing cost");
+    public static final ConfigKey<Boolean> SWAP_ALIAS = ConfigKey.bool("embedder.index.swap-alias", true,
+            "point the alias at this model's index at start (false during a re-index until it has caught up)");
+    public static final ConfigKey<Integer> LOG_INTERVAL_S = ConfigKey.integer("embedder.log-interval-s", 30, 1, 86_400,
+            "seconds between the one-line metric summaries");
+
+    private static final List<ConfigKey<?>> OWN_KEYS = List.of(PACK, DEVICE, MODEL_THREADS, BATCH_SIZE, LINGER_MS,
+            IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_ROOTS, APPLICATION_ID, STREAM_THREADS,
+            SESSION_TIMEOUT_MS, TRANSACTION_TIMEOUT_MS, STATE_DIR, CACHE_DIR, SINK_ENABLED, SINK_GROUP, BULK_DOCS, BULK_BYTES, BULK_LINGER_MS, MAX_BACKOFF_MS,
+            REFRESH_INTERVAL, SWAP_ALIAS, LOG_INTERVAL_S);
+
+    /** Every key the embedder reads, Kafka and OpenSearch included. */
+    public static final List<ConfigKey<?>> KEYS = Stream.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, OWN_KEYS)
+            .flatMap(List::stream).toList();
+
+    public static EmbedderConfig from(Settings settings) {
+        settings.validate(KEYS);
+        int batchSize = settings.get(BATCH_SIZE);
+        RuntimeOptions runtime = new RuntimeOptions(settings.get(DEVICE), settings.get(MODEL_THREADS), batchSize,
+                settings.get(CACHE_DIR));
+        IndexerOptions indexer = new IndexerOptions(settings.get(SINK_GROUP), settings.get(BULK_DOCS),
+                settings.get(BULK_BYTES), Duration.ofMillis(settings.get(BULK_LINGER_MS)),
+                Duration.ofMillis(settings.get(MAX_BACKOFF_MS)), Duration.ofMillis(settings.get(SESSION_TIMEOUT_MS)));
+        return new EmbedderConfig(KafkaConfig.from(settings), OpenSearchConfig.from(settings),
+                new Topics(settings.get(TOPIC_PREFIX)), settings.get(PACK), runtime,
+                new BatchPolicy(batchSize, Duration.ofMillis(settings.get(LINGER_MS))),
+                new ImageLimits(settings.get(IMAGE_MAX_BYTES), settings.get(IMAGE_MAX_PIXELS)),
+                settings.get(IMAGE_ROOTS), settings.get(APPLICATION_ID), settings.get(STREAM_THREADS),
+                settings.get(SESSION_TIMEOUT_MS), settings.get(TRANSACTION_TIMEOUT_MS), settings.get(STATE_DIR),
+                indexer, settings.get(REFRESH_INTERVAL),
+                settings.get(SWAP_ALIAS), settings.get(SINK_ENABLED), Duration.ofSeconds(settings.get(LOG_INTERVAL_S)));
+    }
+}

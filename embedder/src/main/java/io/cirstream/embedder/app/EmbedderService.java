@@ -1,0 +1,183 @@
+package io.cirstream.embedder.app;
+
+import io.cirstream.core.config.Settings;
+import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.embedder.model.ModelRuntime;
+import io.cirstream.embedder.sink.GalleryIndex;
+import io.cirstream.embedder.sink.VectorIndexer;
+import io.cirstream.embedder.stream.EmbedderMetrics;
+import io.cirstream.embedder.stream.EmbedderTopology;
+import io.cirstream.embedder.stream.ImageLoader;
+import io.cirstream.embedder.stream.ImageSource;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The running embedder: the Kafka Streams app ({@link EmbedderTopology}) and, unless disabled, the OpenSearch sink
+ * ({@link VectorIndexer}) in one process, plus the periodic one-line metric summary. {@link #close()} stops the
+ * stream first (committing its last transaction) and then lets the sink finish its current bulk.
+ */
+public final class EmbedderService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbedderService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EmbedderConfig config;
+    private final EmbedderMetrics metrics = new EmbedderMetrics();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private ModelRuntime runtime;
+    private OpenSearchClient openSearch;
+    private KafkaStreams streams;
+    private VectorIndexer indexer;
+    private Thread indexerThread;
+    private ScheduledExecutorService reporter;
+    private String index;
+
+    public EmbedderService(EmbedderConfig config) {
+        this.config = config;
+    }
+
+    /** Runs until the process is stopped (SIGTERM/Ctrl-C close it cleanly); the lead's CLI calls this. */
+    public static void run(Settings settings) throws InterruptedException {
+        System.out.print(settings.describe("embedder", EmbedderConfig.KEYS));
+        EmbedderService service = new EmbedderService(EmbedderConfig.from(settings));
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "embedder-shutdown"));
+        service.start();
+        service.awaitStop();
+        service.close();
+        if (service.failure.get() != null) {
+            throw new IllegalStateException("embedder stopped after a failure", service.failure.get());
+        }
+    }
+
+    /** {@code EmbedderService [config-file]}: defaults + optional file + CIRSTREAM_* environment. */
+    public static void main(String[] args) throws InterruptedException {
+        run(Settings.load(args.length == 0 ? Optional.empty() : Optional.of(Path.of(args[0]))));
+    }
+
+    public synchronized EmbedderService start() {
+        runtime = ModelRuntime.load(config.pack(), config.runtime());
+        TopicSetup.ensure(config.kafka(), config.topics());
+        openSearch = new OpenSearchClient(config.openSearch());
+        String alias = config.openSearch().indexAlias();
+        index = config.swapAlias()
+                ? GalleryIndex.ensure(openSearch, alias, runtime.dimension(), runtime.space(), runtime.packId(),
+                config.refreshInterval())
+                : GalleryIndex.create(openSearch, alias, runtime.dimension(), runtime.space(), runtime.packId(),
+                config.refreshInterval());
+        streams = new KafkaStreams(topology(), StreamsProperties.of(config));
+        streams.setUncaughtExceptionHandler(this::onStreamFailure);
+        streams.start();
+        if (config.sinkEnabled()) {
+            indexer = new VectorIndexer(config.kafka(), config.topics(), openSearch, index, runtime.packId(),
+                    config.indexer().forIndex(index), metrics);
+            indexerThread = Thread.ofPlatform().name("embedder-indexer").start(this::runIndexer);
+        }
+        reporter = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("embedder-metrics")
+                .unstarted(r));
+        scheduleSummary();
+        LOG.info("embedder started: model {} (dim {}), index {} behind alias {}, batch {} / {} ms", runtime.packId(),
+                runtime.dimension(), index, alias, config.batch().size(), config.batch().linger().toMillis());
+        return this;
+    }
+
+    Topology topology() {
+        ImageLoader loader = new ImageLoader(new ImageSource(config.imageRoots(), config.limits().maxBytes()),
+                config.limits());
+        return EmbedderTopology.build(config.topics(), loader, runtime.images(), runtime.packId(), config.batch(),
+                metrics);
+    }
+
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onStreamFailure(Throwable e) {
+        LOG.error("embedder stream failed; stopping", e);
+        failure.compareAndSet(null, e);
+        stopped.countDown();
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    private void runIndexer() {
+        try {
+            indexer.run();
+        } catch (RuntimeException e) {
+            LOG.error("OpenSearch sink failed; stopping", e);
+            failure.compareAndSet(null, e);
+            stopped.countDown();
+        }
+    }
+
+    private void scheduleSummary() {
+        AtomicReference<EmbedderMetrics.Snapshot> last = new AtomicReference<>(metrics.snapshot());
+        long seconds = config.logInterval().toSeconds();
+        reporter.scheduleAtFixedRate(() -> {
+            EmbedderMetrics.Snapshot now = metrics.snapshot();
+            EmbedderMetrics.Snapshot before = last.getAndSet(now);
+            if (now.recordsIn() != before.recordsIn() || now.indexed() != before.indexed()) {
+                LOG.info(EmbedderMetrics.summary(before, now, config.batch().size()));
+            }
+        }, seconds, seconds, TimeUnit.SECONDS);
+    }
+
+    public EmbedderMetrics metrics() {
+        return metrics;
+    }
+
+    /** The concrete index this instance writes to. */
+    public String index() {
+        return index;
+    }
+
+    /** Blocks until {@link #close()} is called or a component fails. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public synchronized void close() {
+        stopped.countDown();
+        if (streams != null) {
+            // Leaving the group lets another instance take over this one's tasks now, not after the session timeout.
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(CLOSE_TIMEOUT));
+            streams = null;
+        }
+        if (indexer != null) {
+            indexer.close();
+            joinIndexer();
+            indexer = null;
+        }
+        if (reporter != null) {
+            reporter.shutdownNow();
+        }
+        if (openSearch != null) {
+            openSearch.close();
+            openSearch = null;
+        }
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
+        }
+    }
+
+    private void joinIndexer() {
+        try {
+            if (!indexerThread.join(CLOSE_TIMEOUT)) {
+                LOG.warn("OpenSearch sink did not stop within {}", CLOSE_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.cirstream.embedder.app;
+
+import io.cirstream.ingest.publish.KafkaSetup;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.util.Properties;
+
+/** The Kafka Streams settings of the embedder, each one here for a reason. */
+final class StreamsProperties {
+
+    private StreamsProperties() {
+    }
+
+    static Properties of(EmbedderConfig config) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        // Input offsets, the pending-batch changelog, vectors and dead letters commit in one transaction.
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafka().replicationFactor());
+        // Opt in to Kafka 5.0's default now (we have no global stores); otherwise Streams warns at every start.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // A new gallery.bench.* topic is picked up within this time (the pattern is re-evaluated on metadata refresh).
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 10_000);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), config.sessionTimeoutMs());
+        // A whole batch is encoded inside one poll loop iteration; give slow devices room before a rebalance.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), 600_000);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), KafkaSetup.MAX_RECORD_BYTES);
+        // A transaction spans every batch encoded between two commits; on a slow device that can pass Streams'
+        // 10 s default, and the coordinator would then abort it and fence the producer (the work is redone). It is
+        // also how long a killed instance's open transaction blocks its partitions (the abort comes only then).
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), config.transactionTimeoutMs());
+        return props;
+    }
+}

@@ -1,0 +1,24 @@
+package io.cirstream.embedder.app;
+
+import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.core.topic.Topics;
+import io.cirstream.ingest.publish.KafkaSetup;
+import org.apache.kafka.common.config.TopicConfig;
+
+import java.util.List;
+
+/**
+ * Creates the embedder's topics when absent. The live gallery and {@code vectors} are compacted (latest state per
+ * image id, so both can be replayed to rebuild an index); the dead-letter topic keeps every record for its
+ * retention (several letters may share a key, and some have none).
+ */
+public final class TopicSetup {
+
+    private TopicSetup() {
+    }
+
+    public static void ensure(KafkaConfig kafka, Topics topics) {
+        KafkaSetup.ensureTopics(kafka, List.of(topics.gallery(), topics.vectors()));
+        KafkaSetup.ensureTopics(kafka, List.of(topics.deadLetters()), TopicConfig.CLEANUP_POLICY_DELETE);
+    }
+}

@@ -1,0 +1,26 @@
+package io.cirstream.embedder.bench;
+
+import io.cirstream.core.config.KafkaConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** Removes a benchmark run's topics (its own and Kafka Streams' internal ones share the run's name as prefix). */
+final class BenchTopics {
+
+    private BenchTopics() {
+    }
+
+    static void deleteWithPrefix(KafkaConfig kafka, String prefix) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            var names = admin.listTopics().names().get().stream().filter(t -> t.startsWith(prefix)).toList();
+            admin.deleteTopics(names).all().get();
+        } catch (ExecutionException e) {
+            System.err.println("could not delete the benchmark topics: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.cirstream.embedder.bench;
+
+import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.core.config.OpenSearchConfig;
+import io.cirstream.core.config.Settings;
+import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.embedder.app.EmbedderConfig;
+import io.cirstream.embedder.app.EmbedderService;
+import io.cirstream.embedder.app.TopicSetup;
+import io.cirstream.embedder.model.ImageEncoder;
+import io.cirstream.embedder.model.ModelRuntime;
+import io.cirstream.embedder.model.generate.PackGenerator;
+import io.cirstream.ingest.event.GalleryEvent;
+import io.cirstream.ingest.event.GalleryEventCodec;
+import io.cirstream.ingest.event.ImageMetadata;
+import io.cirstream.ingest.event.ImageRef;
+import io.cirstream.ingest.publish.KafkaSetup;
+import io.cirstream.ingest.synthetic.SyntheticWorld;
+import io.cirstream.ingest.synthetic.TileRenderer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Prints, for one model pack: the raw encoder throughput (decoded images straight into the encoder), the end-to-end
+ * embedder throughput (gallery records already on Kafka -> vectors committed) and their ratio, then the freshness
+ * (produce -> searchable in OpenSearch) p50/p99 at a steady rate. Needs the local Kafka and OpenSearch.
+ * <pre>EmbedderBenchmark [--pack synthetic|vit-b32-shaped] [--images N] [--rate PER_S] [--fresh N]</pre>
+ * Everything else comes from the usual configuration (CIRSTREAM_* environment), e.g. embedder.batch-size.
+ */
+public final class EmbedderBenchmark {
+    private static final long WORLD_SEED = 3;
+    private final GalleryEventCodec codec = new GalleryEventCodec();
+
+    private EmbedderBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = BenchArgs.parse(args);
+        new EmbedderBenchmark().run(opts.getOrDefault("pack", PackGenerator.SYNTHETIC),
+                Integer.parseInt(opts.getOrDefault("images", "2000")), Double.parseDouble(opts.getOrDefault("rate", "50")),
+                Integer.parseInt(opts.getOrDefault("fresh", "500")));
+    }
+
+    private void run(String packKind, int images, double rate, int freshCount) throws Exception {
+        Path work = Files.createTempDirectory("cirstream-embedder-bench");
+        Path pack = PackGenerator.generate(packKind, work.resolve(packKind));
+        String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        Settings settings = Settings.load(Optional.empty()).with(Map.of(EmbedderConfig.PACK.name(), pack.toString(),
+                EmbedderConfig.TOPIC_PREFIX.name(), name + ".", OpenSearchConfig.INDEX_ALIAS.name(), name,
+                EmbedderConfig.APPLICATION_ID.name(), name, EmbedderConfig.STATE_DIR.name(), work.resolve("state").toString()));
+        EmbedderConfig config = EmbedderConfig.from(settings);
+        List<BufferedImage> tiles = new ArrayList<>(images);
+        for (int i = 0; i < images; i++) {
+            tiles.add(TileRenderer.render(SyntheticWorld.tile(WORLD_SEED, i)));
+        }
+        System.out.printf(Locale.ROOT, "pack %s, %d images (%dx%d PNG, inline), batch %d, linger %d ms, %d cores%n",
+                packKind, images, tiles.getFirst().getWidth(), tiles.getFirst().getHeight(), config.batch().size(),
+                config.batch().linger().toMillis(), Runtime.getRuntime().availableProcessors());
+
+        double raw = rawThroughput(config, tiles);
+        try (KafkaProducer<String, byte[]> producer = KafkaSetup.producer(config.kafka(), name)) {
+            TopicSetup.ensure(config.kafka(), config.topics());
+            for (int i = 0; i < images; i++) {
+                producer.send(record(config, "img-" + i, png(tiles.get(i))));
+            }
+            producer.flush();
+            try (EmbedderService service = new EmbedderService(config).start()) {
+                double e2e = endToEndThroughput(service, images);
+                System.out.printf(Locale.ROOT, "raw encoder: %.1f images/s; end-to-end embedder: %.1f images/s; "
+                        + "ratio %.2f%n", raw, e2e, e2e / raw);
+                freshness(config, producer, tiles, rate, freshCount);
+            }
+        } finally {
+            cleanUp(config, name);
+        }
+    }
+
+    private static double rawThroughput(EmbedderConfig config, List<BufferedImage> tiles) {
+        try (ModelRuntime runtime = ModelRuntime.load(config.pack(), config.runtime())) {
+            ImageEncoder encoder = runtime.images();
+            int batch = config.batch().size();
+            encoder.encode(tiles.subList(0, Math.min(batch, tiles.size())));
+            long start = System.nanoTime();
+            for (int from = 0; from < tiles.size(); from += batch) {
+                encoder.encode(tiles.subList(from, Math.min(tiles.size(), from + batch)));
+            }
+            return tiles.size() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** From the first record read to the last vector out, so start-up and topic creation are not counted. */
+    private static double endToEndThroughput(EmbedderService service, int images) throws InterruptedException {
+        long first = 0;
+        while (service.metrics().snapshot().vectorsOut() < images) {
+            if (first == 0 && service.metrics().snapshot().recordsIn() > 0) {
+                first = System.nanoTime();
+            }
+            Thread.sleep(5);
+        }
+        return images / ((System.nanoTime() - first) / 1e9);
+    }
+
+    private void freshness(EmbedderConfig config, KafkaProducer<String, byte[]> producer, List<BufferedImage> tiles,
+                           double rate, int count) throws InterruptedException {
+        List<byte[]> pngs = tiles.stream().limit(100).map(EmbedderBenchmark::png).toList();
+        try (OpenSearchClient client = new OpenSearchClient(config.openSearch())) {
+            FreshnessProbe probe = new FreshnessProbe(client, config.openSearch().indexAlias());
+            Thread sender = Thread.ofPlatform().name("bench-sender").start(() -> {
+                long start = System.nanoTime();
+                for (int i = 0; i < count; i++) {
+                    long due = start + (long) (i * 1e9 / rate);
+                    while (System.nanoTime() < due) {
+                        Thread.onSpinWait();
+                    }
+                    String id = "fresh-" + i;
+                    probe.sent(id);
+                    producer.send(record(config, id, pngs.get(i % pngs.size())));
+                }
+                producer.flush();
+            });
+            List<Double> latencies = probe.awaitAll(sender::isAlive, System.nanoTime() + Duration.ofMinutes(5).toNanos());
+            latencies.sort(Double::compare);
+            System.out.printf(Locale.ROOT, "freshness at %.0f images/s (refresh_interval %s, %d events, %d never seen): "
+                            + "p50 %.0f ms, p99 %.0f ms%n", rate, config.refreshInterval(), count, probe.pending(),
+                    percentile(latencies, 0.50), percentile(latencies, 0.99));
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(EmbedderConfig config, String id, byte[] png) {
+        GalleryEvent event = GalleryEvent.upsert(id, ImageRef.inline(png, "image/png"),
+                ImageMetadata.inCollection("bench"), System.currentTimeMillis());
+        return new ProducerRecord<>(config.topics().gallery(), id, codec.encode(event));
+    }
+
+    private static double percentile(List<Double> sorted, double q) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+
+    private static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new IllegalStateException("PNG encoding failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void cleanUp(EmbedderConfig config, String name) {
+        try (OpenSearchClient client = new OpenSearchClient(config.openSearch())) {
+            client.send("DELETE", "/" + name + "-v1-*", null);
+        }
+        BenchTopics.deleteWithPrefix(config.kafka(), name);
+    }
+}

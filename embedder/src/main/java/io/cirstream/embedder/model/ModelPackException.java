@@ -1,0 +1,13 @@
+package io.cirstream.embedder.model;
+
+/** A model pack is missing a file, or its manifest disagrees with itself or with its ONNX files. */
+public class ModelPackException extends RuntimeException {
+
+    public ModelPackException(String message) {
+        super(message);
+    }
+
+    public ModelPackException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

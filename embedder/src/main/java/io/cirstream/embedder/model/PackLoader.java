@@ -1,0 +1,158 @@
+package io.cirstream.embedder.model;
+
+import io.cirstream.embedder.model.ModelManifest.CombinerSpec;
+import io.cirstream.embedder.model.ModelManifest.ImageTower;
+import io.cirstream.embedder.model.ModelManifest.PseudoTokenSpec;
+import io.cirstream.embedder.model.ModelManifest.TextTower;
+import io.cirstream.embedder.model.onnx.OnnxModel;
+import io.cirstream.embedder.model.onnx.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads a pack's manifest, opens its ONNX sessions, checks tensor names and shapes against the manifest and
+ * warms every path up with one input, which also proves each output has the manifest's dimension.
+ */
+final class PackLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PackLoader.class);
+
+    private final Path packDir;
+    private final ModelManifest manifest;
+    private final RuntimeOptions options;
+    private final SessionFactory sessions;
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+
+    private PackLoader(Path packDir, RuntimeOptions options) {
+        this.packDir = packDir.toAbsolutePath().normalize();
+        this.options = options;
+        this.manifest = ManifestReader.read(this.packDir);
+        NativeLibraries.prepare(options.cacheDir());
+        this.sessions = new SessionFactory(this.packDir, options);
+    }
+
+    static ModelRuntime load(Path packDir, RuntimeOptions options) {
+        return new PackLoader(packDir, options).load();
+    }
+
+    private ModelRuntime load() {
+        long start = System.nanoTime();
+        try {
+            ImageEncoder images = checked(imageEncoder(),
+                    e -> e.encode(List.of(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB))), "image.output");
+            TextTokenizer tokenizer = opened(TextTokenizer.load(packDir, manifest.text().tokenizer()));
+            TextEncoder texts = checked(textEncoder(tokenizer), e -> e.encode(List.of("a")), "text.output");
+            float[] probe = texts.encode(List.of("a")).getFirst();
+            Optional<PseudoTokenEncoder> pseudo = manifest.pseudoToken().map(spec -> checked(
+                    pseudoTokenEncoder(spec, tokenizer), e -> e.compose(List.of(probe), List.of("a")), "pseudoToken.textOutput"));
+            Optional<Combiner> combiner = manifest.combiner().map(spec -> checked(
+                    combiner(spec), e -> e.combine(List.of(probe), List.of(probe)), "combiner.output"));
+            LOG.info("model pack '{}' loaded from {} on {} in {} ms", manifest.id(), packDir, sessions.device(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return new ModelRuntime(manifest, images, texts, pseudo, combiner);
+        } catch (RuntimeException e) {
+            closeOpened(e);
+            throw e;
+        }
+    }
+
+    private ImageEncoder imageEncoder() {
+        ImageTower tower = manifest.image();
+        OnnxModel model = open(tower.model())
+                .requireInput(tower.input(), "image.input")
+                .requireOutput(tower.output(), "image.output");
+        long[] shape = model.inputShape(tower.input());
+        int size = tower.preprocessing().size();
+        if (shape.length != 4 || (shape[1] > 0 && shape[1] != 3) || (shape[2] > 0 && shape[2] != size)
+                || (shape[3] > 0 && shape[3] != size)) {
+            throw new ModelPackException(tower.model() + ": input '" + tower.input() + "' has shape "
+                    + Arrays.toString(shape) + ", which does not take [batch, 3, " + size + ", " + size
+                    + "] as set by image.preprocessing.size");
+        }
+        return new OnnxImageEncoder(model, tower, manifest.dimension(), options.batchSize());
+    }
+
+    private TextEncoder textEncoder(TextTokenizer tokenizer) {
+        TextTower tower = manifest.text();
+        OnnxModel model = open(tower.model())
+                .requireInput(tower.inputIds(), "text.inputIds")
+                .requireOutput(tower.output(), "text.output");
+        tower.attentionMask().ifPresent(mask -> model.requireInput(mask, "text.attentionMask"));
+        return new OnnxTextEncoder(model, tower, tokenizer, manifest.dimension(), options.batchSize());
+    }
+
+    private PseudoTokenEncoder pseudoTokenEncoder(PseudoTokenSpec spec, TextTokenizer tokenizer) {
+        long[] placeholder = tokenizer.ids(spec.placeholderToken());
+        if (placeholder.length != 1 || placeholder[0] != spec.placeholderId()) {
+            throw new ModelPackException(manifest.text().tokenizer().file() + " tokenizes pseudoToken.placeholderToken \""
+                    + spec.placeholderToken() + "\" to " + Arrays.toString(placeholder)
+                    + ", but the manifest says it is the single token " + spec.placeholderId());
+        }
+        OnnxModel phi = open(spec.phiModel())
+                .requireInput(spec.phiInput(), "pseudoToken.phiInput")
+                .requireOutput(spec.phiOutput(), "pseudoToken.phiOutput");
+        OnnxModel text = open(spec.textModel())
+                .requireInput(spec.textInputIds(), "pseudoToken.textInputIds")
+                .requireInput(spec.textTokenEmbedding(), "pseudoToken.textTokenEmbedding")
+                .requireOutput(spec.textOutput(), "pseudoToken.textOutput");
+        return new OnnxPseudoTokenEncoder(phi, text, spec, tokenizer, manifest.dimension(), options.batchSize());
+    }
+
+    private Combiner combiner(CombinerSpec spec) {
+        OnnxModel model = open(spec.model())
+                .requireInput(spec.imageInput(), "combiner.imageInput")
+                .requireInput(spec.textInput(), "combiner.textInput")
+                .requireOutput(spec.output(), "combiner.output");
+        return new OnnxCombiner(model, spec, manifest.dimension(), options.batchSize());
+    }
+
+    /**
+     * Warms {@code encoder} up with one input and checks the output width. A model that cannot run the
+     * warm-up (wrong input type or rank, e.g. fp16 inputs) is a bad pack too.
+     */
+    private <E> E checked(E encoder, Function<E, List<float[]>> warmUp, String outputField) {
+        int width;
+        try {
+            width = warmUp.apply(encoder).getFirst().length;
+        } catch (ModelPackException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ModelPackException("warm-up of the model behind manifest field '" + outputField + "' failed: "
+                    + e.getMessage(), e);
+        }
+        if (width != manifest.dimension()) {
+            throw new ModelPackException("manifest field '" + outputField + "' yields vectors of dimension " + width
+                    + ", but the manifest's 'dimension' is " + manifest.dimension());
+        }
+        return encoder;
+    }
+
+    /** Opens a model file and remembers it, so a failed load closes every session it started. */
+    private OnnxModel open(String file) {
+        return opened(sessions.open(file));
+    }
+
+    private <T extends AutoCloseable> T opened(T resource) {
+        opened.push(resource);
+        return resource;
+    }
+
+    private void closeOpened(RuntimeException failure) {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package io.cirstream.embedder.sink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.core.opensearch.OpenSearchException;
+import io.cirstream.core.topic.Topics;
+import io.cirstream.embedder.stream.EmbedderMetrics;
+import io.cirstream.embedder.stream.Stage;
+import io.cirstream.embedder.stream.VectorEvent;
+import io.cirstream.embedder.stream.VectorEventCodec;
+import io.cirstream.ingest.event.DeadLetter;
+import io.cirstream.ingest.event.MalformedEventException;
+import io.cirstream.ingest.publish.KafkaSetup;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OpenSearch sink: reads the vectors topic (committed transactions only) and writes bulk requests into the
+ * model's concrete index. Offsets are committed only after a bulk succeeded, so a crash re-sends at most one bulk,
+ * which external versioning makes harmless. The whole bulk is retried with back-off while OpenSearch is
+ * unreachable or overloaded; single items that fail for good go to the dead-letter topic with stage "index".
+ * Vectors of another model (a re-index running beside this one) are skipped.
+ */
+public final class VectorIndexer implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VectorIndexer.class);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> deadLetters;
+    private final OpenSearchClient client;
+    private final Topics topics;
+    private final String index;
+    private final String modelId;
+    private final IndexerOptions options;
+    private final EmbedderMetrics metrics;
+    private final VectorEventCodec codec = new VectorEventCodec();
+    private volatile boolean closing;
+    private BulkRequest pending;
+    private long pendingSinceMs;
+
+    public VectorIndexer(KafkaConfig kafka, Topics topics, OpenSearchClient client, String index, String modelId,
+                         IndexerOptions options, EmbedderMetrics metrics) {
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, options.groupId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.bulkDocs(),
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) options.sessionTimeout().toMillis()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.deadLetters = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaSetup.MAX_RECORD_BYTES),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        this.client = client;
+        this.topics = topics;
+        this.index = index;
+        this.modelId = modelId;
+        this.options = options;
+        this.metrics = metrics;
+        this.pending = new BulkRequest(index);
+    }
+
+    @Override
+    public void run() {
+        consumer.subscribe(List.of(topics.vectors()), new DropPendingOnRevoke());
+        try {
+            try {
+                while (!closing) {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                        add(record);
+                    }
+                    if (!pending.isEmpty() && System.currentTimeMillis() - pendingSinceMs >= options.linger().toMillis()) {
+                        flush();
+                    }
+                }
+            } catch (WakeupException e) {
+                if (!closing) {
+                    throw e;
+                }
+            } catch (OpenSearchException e) {
+                // A stop during an outage ends the retries of the bulk in flight: a clean stop, not a failure.
+                if (!closing) {
+                    throw e;
+                }
+                LOG.info("indexer stopped while a bulk was failing ({}); it is re-read on restart", e.getMessage());
+            }
+            flushOnClose();
+        } finally {
+            consumer.close();
+            deadLetters.close();
+        }
+    }
+
+    private void flushOnClose() {
+        int actions = pending.size();
+        try {
+            flush();
+        } catch (WakeupException | OpenSearchException e) {
+            LOG.info("indexer stopped with up to {} actions not indexed ({}); they are re-read on restart", actions,
+                    e.toString());
+        }
+    }
+
+    private void add(ConsumerRecord<byte[], byte[]> record) {
+        if (pending.isEmpty()) {
+            pendingSinceMs = System.currentTimeMillis();
+        }
+        if (record.key() == null) {
+            deadLetter(record, "vector record has no key");
+            pending.consumed(record);
+        } else if (record.value() == null) {
+            pending.delete(record);
+        } else {
+            upsert(record);
+        }
+        if (pending.size() >= options.bulkDocs() || pending.bytes() >= options.bulkBytes()) {
+            flush();
+        }
+    }
+
+    private void upsert(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            VectorEvent event = codec.decode(record.value());
+            if (event.model().equals(modelId)) {
+                pending.upsert(record, event);
+            } else {
+                pending.consumed(record);
+            }
+        } catch (MalformedEventException e) {
+            deadLetter(record, "not a vector event: " + e.getMessage());
+            pending.consumed(record);
+        }
+    }
+
+    private void flush() {
+        BulkRequest request = pending;
+        pending = new BulkRequest(index);
+        Backoff backoff = new Backoff(options.maxBackoff());
+        BulkRequest attempt = request;
+        while (attempt.hasActions()) {
+            List<ConsumerRecord<byte[], byte[]>> retry = handle(attempt, send(attempt, backoff));
+            if (!retry.isEmpty()) {
+                pauseFor(backoff.next());
+            }
+            attempt = rebuild(retry);
+        }
+        deadLetters.flush();
+        if (!request.isEmpty()) {
+            consumer.commitSync(request.offsets());
+        }
+    }
+
+    private BulkRequest rebuild(List<ConsumerRecord<byte[], byte[]>> records) {
+        BulkRequest request = new BulkRequest(index);
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.value() == null) {
+                request.delete(record);
+            } else {
+                request.upsert(record, codec.decode(record.value()));
+            }
+        }
+        return request;
+    }
+
+    /** Sends until OpenSearch answers; a whole-request error other than overload or outage is fatal. */
+    private JsonNode send(BulkRequest request, Backoff backoff) {
+        while (true) {
+            try {
+                return client.bulk(request.ndjson(), false);
+            } catch (OpenSearchException e) {
+                if (!e.retriable() || closing) {
+                    throw e;
+                }
+                Duration wait = backoff.next();
+                LOG.warn("bulk of {} actions failed ({}); retrying in {} ms", request.size(), e.getMessage(),
+                        wait.toMillis());
+                pauseFor(wait);
+            }
+        }
+    }
+
+    /** Returns the records whose actions should be retried. */
+    private List<ConsumerRecord<byte[], byte[]>> handle(BulkRequest request, JsonNode response) {
+        List<ConsumerRecord<byte[], byte[]>> retry = new ArrayList<>();
+        int done = 0;
+        int conflicts = 0;
+        JsonNode items = response.path("items");
+        for (int i = 0; i < request.size(); i++) {
+            BulkItem item = BulkItem.of(items.get(i));
+            switch (item.outcome()) {
+                case DONE -> done++;
+                case CONFLICT -> conflicts++;
+                case RETRY -> retry.add(request.records().get(i));
+                case FAILED -> deadLetter(request.records().get(i), item.error());
+            }
+        }
+        metrics.indexed(done, conflicts);
+        return retry;
+    }
+
+    /** Waits without leaving the group: paused partitions return nothing, but polling keeps the member alive. */
+    private void pauseFor(Duration wait) {
+        var assigned = consumer.assignment();
+        consumer.pause(assigned);
+        try {
+            consumer.poll(wait);
+        } finally {
+            consumer.resume(assigned);
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
+        metrics.deadLetter();
+        LOG.debug("dead letter from {}@{}: {}", record.topic(), record.offset(), reason);
+        deadLetters.send(DeadLetter.of(topics, record, Stage.INDEX.label(), reason));
+    }
+
+    /**
+     * Buffered actions of revoked partitions are dropped, not flushed: their offsets were not committed, so the new
+     * owner re-reads and re-sends them, and external versions make the repeat a no-op.
+     */
+    private final class DropPendingOnRevoke implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            pending = new BulkRequest(index);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // Nothing to prepare: positions come from the committed offsets.
+        }
+    }
+
+    /** Asks the loop to finish its current bulk and stop; {@link #run()} then closes the clients. */
+    @Override
+    public void close() {
+        closing = true;
+        consumer.wakeup();
+    }
+}

@@ -1,0 +1,26 @@
+package io.cirstream.embedder.stream;
+
+import io.cirstream.core.topic.Topics;
+import io.cirstream.ingest.event.DeadLetter;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** Builds the dead-letter record a processor forwards to the DLQ sink: original bytes plus reason and stage. */
+final class DeadLetters {
+    private static final Topics ANY = Topics.defaults();
+
+    private DeadLetters() {
+    }
+
+    static Record<byte[], byte[]> of(String sourceTopic, long sourceOffset, byte[] key, byte[] value, long timestamp,
+                                     RejectedException rejection) {
+        // Only the headers are used: the DLQ sink node decides the topic.
+        var letter = DeadLetter.of(ANY, sourceTopic, sourceOffset, key, value, rejection.stage().label(),
+                rejection.getMessage());
+        return new Record<>(key, value, timestamp, letter.headers());
+    }
+
+    static Record<byte[], byte[]> of(PendingRecord pending, RejectedException rejection) {
+        return of(pending.sourceTopic(), pending.sourceOffset(), pending.key(), pending.value(), pending.timestamp(),
+                rejection);
+    }
+}

@@ -1,0 +1,66 @@
+package io.cirstream.embedder.stream;
+
+import io.cirstream.core.topic.Topics;
+import io.cirstream.embedder.model.ImageEncoder;
+import io.cirstream.ingest.publish.KafkaSetup;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.common.utils.Bytes;
+
+import java.util.Map;
+
+/**
+ * The embedder's data flow, top to bottom:
+ * <pre>
+ *   gallery, gallery.bench.*  (bytes; tombstone = delete)
+ *        │
+ *     [check]  decode event, fetch image, header limits ──── rejected ───► gallery.dlq
+ *        │
+ *     [batch]  buffer by id in store "pending" (changelogged);
+ *        │     flush at batch size or linger: decode pixels, encode ── rejected ──► gallery.dlq
+ *        │     tombstone: drop buffered upsert, forward
+ *        ▼
+ *     vectors  (key = image id, value = VectorEvent JSON, timestamp = event time; compacted)
+ * </pre>
+ * Keys and values stay raw bytes end to end so a dead letter carries exactly what arrived; the event codecs
+ * are applied inside the processors.
+ */
+public final class EmbedderTopology {
+    static final String SOURCE = "gallery-source";
+    static final String CHECK = "check";
+    static final String BATCH = "batch";
+    static final String VECTORS = "vectors-sink";
+    static final String DEAD_LETTERS = "dead-letter-sink";
+    public static final String PENDING_STORE = "pending";
+
+    private EmbedderTopology() {
+    }
+
+    public static Topology build(Topics topics, ImageLoader loader, ImageEncoder encoder, String modelId,
+                                 BatchPolicy policy, EmbedderMetrics metrics) {
+        BatchEncoder batchEncoder = new BatchEncoder(encoder);
+        Topology topology = new Topology();
+        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.galleryPattern());
+        topology.addProcessor(CHECK, () -> new EventChecker(loader, metrics), SOURCE);
+        topology.addProcessor(BATCH, () -> new MicroBatcher(loader, batchEncoder, modelId, policy, metrics), CHECK);
+        topology.addStateStore(pendingStore(), BATCH);
+        topology.addSink(VECTORS, topics.vectors(), new ByteArraySerializer(), new ByteArraySerializer(), BATCH);
+        topology.addSink(DEAD_LETTERS, topics.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(),
+                CHECK, BATCH);
+        return topology;
+    }
+
+    private static StoreBuilder<KeyValueStore<Bytes, PendingRecord>> pendingStore() {
+        // In memory is enough: it holds at most one batch per task, and the changelog makes it durable.
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE), Serdes.Bytes(),
+                        PendingRecord.serde())
+                .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        Integer.toString(KafkaSetup.MAX_RECORD_BYTES)));
+    }
+}

@@ -1,0 +1,45 @@
+package io.cirstream.embedder.stream;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * First step of the topology: routes each gallery record either on to the batcher (valid upserts and tombstones,
+ * unchanged) or to the dead-letter sink with the stage and reason, so a bad record never reaches a batch.
+ */
+final class EventChecker implements Processor<byte[], byte[], byte[], byte[]> {
+    private final ImageLoader loader;
+    private final EmbedderMetrics metrics;
+    private ProcessorContext<byte[], byte[]> context;
+
+    EventChecker(ImageLoader loader, EmbedderMetrics metrics) {
+        this.loader = loader;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        metrics.recordIn();
+        try {
+            if (record.key() == null) {
+                throw new RejectedException(Stage.DECODE, "record has no key; gallery records are keyed by image id");
+            }
+            if (record.value() != null) {
+                loader.check(record.key(), record.value());
+            }
+            context.forward(record, EmbedderTopology.BATCH);
+        } catch (RejectedException e) {
+            RecordMetadata source = context.recordMetadata().orElseThrow();
+            metrics.deadLetter();
+            context.forward(DeadLetters.of(source.topic(), source.offset(), record.key(), record.value(),
+                    record.timestamp(), e), EmbedderTopology.DEAD_LETTERS);
+        }
+    }
+}

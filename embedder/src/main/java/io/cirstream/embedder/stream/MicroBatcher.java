@@ -1,0 +1,152 @@
+package io.cirstream.embedder.stream;
+
+import io.cirstream.ingest.event.GalleryEvent;
+import io.cirstream.ingest.event.GalleryEventCodec;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Buffers checked gallery records in a changelogged store keyed by image id and encodes them in batches
+ * ({@link BatchPolicy}). Because the buffer is a store, its contents commit atomically with the input offsets
+ * and the output records (exactly-once): a crash re-creates it from the changelog and the items are flushed then.
+ * Keying by id keeps per-image order: an upsert with a later (or equal) event time replaces a buffered one, an
+ * older one is dropped, and a tombstone drops the buffered upsert before the tombstone itself is forwarded.
+ */
+final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
+    private final ImageLoader loader;
+    private final BatchEncoder encoder;
+    private final String modelId;
+    private final BatchPolicy policy;
+    private final EmbedderMetrics metrics;
+    private final VectorEventCodec codec = new VectorEventCodec();
+    private final GalleryEventCodec events = new GalleryEventCodec();
+    private ProcessorContext<byte[], byte[]> context;
+    private KeyValueStore<Bytes, PendingRecord> pending;
+    private int count;
+    private long oldestMs;
+
+    MicroBatcher(ImageLoader loader, BatchEncoder encoder, String modelId, BatchPolicy policy, EmbedderMetrics metrics) {
+        this.loader = loader;
+        this.encoder = encoder;
+        this.modelId = modelId;
+        this.policy = policy;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.pending = context.getStateStore(EmbedderTopology.PENDING_STORE);
+        try (KeyValueIterator<Bytes, PendingRecord> it = pending.all()) {
+            it.forEachRemaining(kv -> count++);
+        }
+        // Items restored after a restart have waited an unknown time; give them one linger from now.
+        oldestMs = context.currentSystemTimeMs();
+        context.schedule(policy.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::flushIfLingered);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        Bytes id = Bytes.wrap(record.key());
+        PendingRecord previous = pending.get(id);
+        boolean buffered = previous != null;
+        if (record.value() == null) {
+            if (buffered) {
+                pending.delete(id);
+                count--;
+            }
+            metrics.tombstone();
+            context.forward(record, EmbedderTopology.VECTORS);
+            return;
+        }
+        if (buffered && eventTime(previous.value()) > eventTime(record.value())) {
+            // An older event arriving late: the index would refuse it (external version), so drop it here too.
+            return;
+        }
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        pending.put(id, new PendingRecord(source.topic(), source.offset(), record.timestamp(), record.key(),
+                record.value()));
+        if (!buffered) {
+            if (count == 0) {
+                oldestMs = context.currentSystemTimeMs();
+            }
+            count++;
+        }
+        if (count >= policy.size()) {
+            flush();
+        }
+    }
+
+    private long eventTime(byte[] checkedValue) {
+        return events.decode(checkedValue).eventTime();
+    }
+
+    private void flushIfLingered(long nowMs) {
+        if (count > 0 && nowMs - oldestMs >= policy.linger().toMillis()) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        List<KeyValue<Bytes, PendingRecord>> items = new ArrayList<>(count);
+        try (KeyValueIterator<Bytes, PendingRecord> it = pending.all()) {
+            it.forEachRemaining(items::add);
+        }
+        List<Loaded> loaded = new ArrayList<>(items.size());
+        List<BufferedImage> images = new ArrayList<>(items.size());
+        for (KeyValue<Bytes, PendingRecord> item : items) {
+            load(item.value, loaded, images);
+            pending.delete(item.key);
+        }
+        long start = System.nanoTime();
+        List<BatchEncoder.Result> results = encoder.encode(images);
+        long nanos = System.nanoTime() - start;
+        int vectors = 0;
+        for (int i = 0; i < results.size(); i++) {
+            vectors += emit(loaded.get(i), results.get(i)) ? 1 : 0;
+        }
+        metrics.batch(items.size(), vectors, nanos);
+        count = 0;
+    }
+
+    /** A buffered record whose image decoded, waiting for its vector. */
+    private record Loaded(PendingRecord record, GalleryEvent event) {
+    }
+
+    private void load(PendingRecord record, List<Loaded> loaded, List<BufferedImage> images) {
+        try {
+            ImageLoader.Checked checked = loader.read(record.key(), record.value());
+            images.add(loader.pixels(checked));
+            loaded.add(new Loaded(record, checked.event()));
+        } catch (RejectedException e) {
+            deadLetter(DeadLetters.of(record, e));
+        }
+    }
+
+    private boolean emit(Loaded item, BatchEncoder.Result result) {
+        if (result.failure() != null) {
+            deadLetter(DeadLetters.of(item.record(), result.failure()));
+            return false;
+        }
+        GalleryEvent event = item.event();
+        byte[] value = codec.encode(VectorEvent.of(event, result.vector(), modelId));
+        context.forward(new Record<>(item.record().key(), value, event.eventTime()), EmbedderTopology.VECTORS);
+        return true;
+    }
+
+    private void deadLetter(Record<byte[], byte[]> letter) {
+        metrics.deadLetter();
+        context.forward(letter, EmbedderTopology.DEAD_LETTERS);
+    }
+}

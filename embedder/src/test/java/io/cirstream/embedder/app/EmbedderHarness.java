@@ -1,0 +1,184 @@
+package io.cirstream.embedder.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cirstream.core.config.OpenSearchConfig;
+import io.cirstream.core.config.Settings;
+import io.cirstream.core.json.Json;
+import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.core.topic.Topics;
+import io.cirstream.embedder.stream.GalleryFixtures;
+import io.cirstream.ingest.event.DeadLetter;
+import io.cirstream.testkit.LocalInfra;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One isolated embedder deployment on the shared local Kafka + OpenSearch: its own topic prefix, alias,
+ * application id and state dir, plus the producer and readers the integration tests and the benchmark need.
+ */
+public final class EmbedderHarness implements AutoCloseable {
+    private final String name = LocalInfra.uniqueName("emb");
+    private final Topics topics = new Topics(name + ".");
+    private final Map<String, String> overrides = new HashMap<>();
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final OpenSearchClient openSearch = LocalInfra.openSearch();
+
+    public EmbedderHarness(Path stateDir, Map<String, String> extra) {
+        overrides.putAll(Map.of(
+                EmbedderConfig.PACK.name(), GalleryFixtures.syntheticPack().toString(),
+                EmbedderConfig.TOPIC_PREFIX.name(), name + ".",
+                OpenSearchConfig.INDEX_ALIAS.name(), name,
+                EmbedderConfig.APPLICATION_ID.name(), name,
+                EmbedderConfig.STATE_DIR.name(), stateDir.toString(),
+                EmbedderConfig.MODEL_THREADS.name(), "1",
+                EmbedderConfig.LINGER_MS.name(), "50",
+                EmbedderConfig.BULK_LINGER_MS.name(), "50",
+                EmbedderConfig.LOG_INTERVAL_S.name(), "5",
+                EmbedderConfig.SESSION_TIMEOUT_MS.name(), "6000"));
+        overrides.putAll(extra);
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    public Settings settings() {
+        return LocalInfra.settings(overrides);
+    }
+
+    public Map<String, String> overrides() {
+        return Map.copyOf(overrides);
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public String alias() {
+        return name;
+    }
+
+    public OpenSearchClient openSearch() {
+        return openSearch;
+    }
+
+    public EmbedderService start() {
+        return start(Map.of());
+    }
+
+    public EmbedderService start(Map<String, String> extra) {
+        return new EmbedderService(EmbedderConfig.from(settings().with(extra))).start();
+    }
+
+    /** Sends to the live gallery topic with an explicit record timestamp (null value: a tombstone). */
+    public void send(String id, byte[] value, long timestamp) {
+        producer.send(new ProducerRecord<>(topics.gallery(), null, timestamp, GalleryFixtures.key(id), value));
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    /** Documents searchable behind the alias; 0 while the embedder has not created the index yet. */
+    public long documentCount() {
+        if (!openSearch.send("POST", "/" + name + "/_refresh", null).ok()) {
+            return 0;
+        }
+        return openSearch.call("GET", "/" + name + "/_count", null).path("count").asLong();
+    }
+
+    /** The stored document, or a missing node when it does not exist. */
+    public JsonNode document(String id) {
+        OpenSearchClient.Response r = openSearch.send("GET", "/" + name + "/_doc/" + id, null);
+        return r.ok() ? r.body() : Json.mapper().missingNode();
+    }
+
+    /** Top-{@code k} ids and scores for each query vector, through one _msearch per 200 queries. */
+    public List<JsonNode> knn(List<float[]> queries, int k) {
+        List<JsonNode> results = new ArrayList<>();
+        for (int from = 0; from < queries.size(); from += 200) {
+            StringBuilder body = new StringBuilder();
+            for (float[] q : queries.subList(from, Math.min(queries.size(), from + 200))) {
+                body.append("{}\n").append("{\"size\":").append(k).append(",\"_source\":false,\"query\":{\"knn\":{\"vector\":{\"vector\":")
+                        .append(json(q)).append(",\"k\":").append(k).append("}}}}\n");
+            }
+            JsonNode response = openSearch.call("POST", "/" + name + "/_msearch", body.toString());
+            response.path("responses").forEach(r -> results.add(r.path("hits").path("hits")));
+        }
+        return results;
+    }
+
+    /** Every committed record on a topic, read from the beginning until it stays quiet. */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, LocalInfra.uniqueName("reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            int quietPolls = 0;
+            while (quietPolls < 4) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                quietPolls = records.isEmpty() ? quietPolls + 1 : 0;
+                records.forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    public static String stage(ConsumerRecord<byte[], byte[]> letter) {
+        return DeadLetter.stage(letter.headers()).orElse("");
+    }
+
+    public static String reason(ConsumerRecord<byte[], byte[]> letter) {
+        return DeadLetter.reason(letter.headers()).orElse("");
+    }
+
+    /** Waits (polling) until the condition holds; fails with {@code what} after two minutes. */
+    public static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting for: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for: " + what);
+            }
+        }
+    }
+
+    private static String json(float[] vector) {
+        try {
+            return Json.mapper().writeValueAsString(vector);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        openSearch.send("DELETE", "/" + name + "-v1-*", null);
+        openSearch.close();
+    }
+}

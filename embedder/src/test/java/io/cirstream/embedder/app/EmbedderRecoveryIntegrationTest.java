@@ -1,0 +1,72 @@
+package io.cirstream.embedder.app;
+
+import io.cirstream.embedder.stream.VectorEventCodec;
+import io.cirstream.testkit.IntegrationTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.cirstream.embedder.app.EmbedderHarness.await;
+import static io.cirstream.embedder.stream.GalleryFixtures.id;
+import static io.cirstream.embedder.stream.GalleryFixtures.tileEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedder JVM is SIGKILLed while it works through a backlog: its open transaction is left hanging, not aborted,
+ * and its members do not leave their groups. An instance on a fresh state dir (another machine) must still end with
+ * exactly one committed vector and one document per image.
+ */
+@IntegrationTest
+class EmbedderRecoveryIntegrationTest {
+    private static final int BEFORE = 800;
+    private static final int WHILE_DOWN = 400;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anEmbedderKilledMidStreamAndRestartedLosesAndDuplicatesNothing() throws Exception {
+        int total = BEFORE + WHILE_DOWN;
+        // The killed instance's open transaction blocks its partitions until the broker aborts it, after this timeout.
+        Map<String, String> settings = Map.of(EmbedderConfig.BATCH_SIZE.name(), "8",
+                EmbedderConfig.TRANSACTION_TIMEOUT_MS.name(), "10000");
+        try (EmbedderHarness h = new EmbedderHarness(dir.resolve("state-first"), settings)) {
+            EmbedderConfig config = EmbedderConfig.from(h.settings());
+            TopicSetup.ensure(config.kafka(), config.topics());
+            sendImages(h, 0, BEFORE);
+            Process first = EmbedderProcess.launch(h, dir.resolve("first"));
+            try {
+                await("the first embedder indexing", () -> h.documentCount() > 0 || !first.isAlive());
+                assertThat(first.isAlive()).as("first embedder alive, see %s", dir.resolve("first")).isTrue();
+            } finally {
+                first.destroyForcibly().waitFor();
+            }
+            long committedAtKill = h.readAll(h.topics().vectors()).size();
+            sendImages(h, BEFORE, total);
+
+            try (EmbedderService second = h.start(Map.of(EmbedderConfig.STATE_DIR.name(),
+                    dir.resolve("state-second").toString()))) {
+                await("all images indexed after the restart", () -> h.documentCount() == total);
+            }
+
+            assertThat(committedAtKill).as("killed mid-stream").isBetween(1L, BEFORE - 1L);
+            assertThat(h.documentCount()).isEqualTo(total);
+            List<ConsumerRecord<byte[], byte[]>> vectors = h.readAll(h.topics().vectors());
+            VectorEventCodec codec = new VectorEventCodec();
+            assertThat(vectors).as("committed vectors, one per image")
+                    .extracting(r -> codec.decode(r.value()).id()).doesNotHaveDuplicates().hasSize(total);
+            assertThat(h.readAll(h.topics().deadLetters())).isEmpty();
+        }
+    }
+
+    private static void sendImages(EmbedderHarness h, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h.send(id(i), tileEvent(i, 10 + i), 10 + i);
+        }
+        h.flush();
+    }
+}

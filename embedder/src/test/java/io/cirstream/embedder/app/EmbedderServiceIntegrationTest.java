@@ -1,0 +1,223 @@
+package io.cirstream.embedder.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cirstream.embedder.model.ImageEncoder;
+import io.cirstream.embedder.model.ModelRuntime;
+import io.cirstream.embedder.stream.EmbedderMetrics;
+import io.cirstream.embedder.stream.EmbedderTopology;
+import io.cirstream.embedder.stream.ImageLoader;
+import io.cirstream.embedder.stream.ImageSource;
+import io.cirstream.embedder.stream.GalleryFixtures;
+import io.cirstream.embedder.stream.VectorEventCodec;
+import io.cirstream.testkit.IntegrationTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static io.cirstream.embedder.app.EmbedderHarness.await;
+import static io.cirstream.embedder.stream.GalleryFixtures.encode;
+import static io.cirstream.embedder.stream.GalleryFixtures.event;
+import static io.cirstream.embedder.stream.GalleryFixtures.id;
+import static io.cirstream.embedder.stream.GalleryFixtures.png;
+import static io.cirstream.embedder.stream.GalleryFixtures.tile;
+import static io.cirstream.embedder.stream.GalleryFixtures.tileEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+@IntegrationTest
+class EmbedderServiceIntegrationTest {
+    private static final int IMAGES = 2000;
+    private static final ModelRuntime RUNTIME = GalleryFixtures.synthetic();
+
+    @TempDir
+    Path stateDir;
+
+    private static List<float[]> expectedVectors(int count) {
+        List<float[]> out = new ArrayList<>(count);
+        for (int from = 0; from < count; from += 64) {
+            List<BufferedImage> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + 64); i++) {
+                batch.add(tile(i));
+            }
+            out.addAll(RUNTIME.images().encode(batch));
+        }
+        return out;
+    }
+
+    @Test
+    void everyImageBecomesOneDocumentFoundByItsOwnVectorDespiteDuplicatesAndReplays() {
+        try (EmbedderHarness h = new EmbedderHarness(stateDir, Map.of());
+             EmbedderService service = h.start()) {
+            for (int i = 0; i < IMAGES; i++) {
+                h.send(id(i), tileEvent(i, 1_000 + i), 1_000 + i);
+            }
+            for (int i = 0; i < IMAGES; i += 5) {
+                h.send(id(i), tileEvent(i, 1_000 + i), 1_000 + i);
+            }
+            h.flush();
+
+            await("2000 documents", () -> h.documentCount() == IMAGES && service.metrics().snapshot().indexed()
+                    + service.metrics().snapshot().versionConflicts() >= IMAGES + IMAGES / 5);
+
+            assertThat(h.documentCount()).isEqualTo(IMAGES);
+            assertThat(h.document(id(17)).path("_version").asLong()).isEqualTo(1_017);
+            assertThat(h.readAll(h.topics().vectors())).hasSize(IMAGES + IMAGES / 5);
+            assertRankOne(h, expectedVectors(IMAGES));
+        }
+    }
+
+    /**
+     * The synthetic pack encodes attributes, so tiles sharing all attributes get vectors equal to ~1e-6: such a twin
+     * may take rank 1 with the same score. Rank 1 must then be the image itself or an equally-scored twin, and the
+     * image itself must be among the tied top hits.
+     */
+    private static void assertRankOne(EmbedderHarness h, List<float[]> vectors) {
+        List<JsonNode> results = h.knn(vectors, 10);
+        int exact = 0;
+        for (int i = 0; i < vectors.size(); i++) {
+            JsonNode hits = results.get(i);
+            double top = hits.get(0).path("_score").asDouble();
+            String own = id(i);
+            List<String> tiedAtTop = new ArrayList<>();
+            hits.forEach(hit -> {
+                if (Math.abs(hit.path("_score").asDouble() - top) < 1e-5) {
+                    tiedAtTop.add(hit.path("_id").asText());
+                }
+            });
+            assertThat(tiedAtTop).as("top hits for %s", own).contains(own);
+            assertThat(top).isCloseTo(1.0, within(1e-4));
+            exact += hits.get(0).path("_id").asText().equals(own) ? 1 : 0;
+        }
+        assertThat(exact).as("images at rank 1 without a tie-break").isGreaterThan(vectors.size() / 2);
+    }
+
+    @Test
+    void anOlderEventChangesNothingAndDeletesRemoveForGood() {
+        try (EmbedderHarness h = new EmbedderHarness(stateDir, Map.of());
+             EmbedderService service = h.start()) {
+            h.send("newer-wins", encode(event("newer-wins", png(tile(1)), 2_000)), 2_000);
+            h.send("newer-wins", encode(event("newer-wins", png(tile(2)), 1_000)), 1_000);
+            h.send("deleted", encode(event("deleted", png(tile(3)), 3_000)), 3_000);
+            h.send("kept", encode(event("kept", png(tile(4)), 3_000)), 3_000);
+            h.flush();
+            await("three documents indexed", () -> h.documentCount() == 3);
+
+            h.send("deleted", null, 5_000);
+            h.send("deleted", encode(event("deleted", png(tile(5)), 4_000)), 4_000);
+            h.send("sentinel", encode(event("sentinel", png(tile(6)), 6_000)), 6_000);
+            h.flush();
+            await("sentinel indexed after the delete", () -> h.document("sentinel").path("found").asBoolean());
+
+            JsonNode newer = h.document("newer-wins");
+            assertThat(newer.path("_source").path("event_time").asLong()).isEqualTo(2_000);
+            assertThat(newer.path("_version").asLong()).isEqualTo(2_000);
+            assertThat(h.document("deleted").path("found").asBoolean()).isFalse();
+            assertThat(h.documentCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void badImagesGoToTheDeadLetterTopicWhileTheStreamKeepsRunning() {
+        Map<String, String> smallImages = Map.of(EmbedderConfig.IMAGE_MAX_PIXELS.name(), Integer.toString(64 * 64));
+        try (EmbedderHarness h = new EmbedderHarness(stateDir, smallImages);
+             EmbedderService service = h.start()) {
+            h.send("corrupt", encode(event("corrupt", GalleryFixtures.truncatedPng(1), 10)), 10);
+            BufferedImage large = new BufferedImage(128, 128, BufferedImage.TYPE_INT_RGB);
+            h.send("oversized", encode(event("oversized", png(large), 11)), 11);
+            h.send("garbage", "{\"schema\":1,".getBytes(), 12);
+            for (int i = 0; i < 20; i++) {
+                h.send(id(i), tileEvent(i, 100 + i), 100 + i);
+            }
+            h.flush();
+            await("20 good documents", () -> h.documentCount() == 20);
+
+            Map<String, String> letters = h.readAll(h.topics().deadLetters()).stream().collect(Collectors.toMap(
+                    r -> new String(r.key()), r -> EmbedderHarness.stage(r) + " " + EmbedderHarness.reason(r)));
+            assertThat(letters).hasSize(3);
+            assertThat(letters.get("corrupt")).startsWith("image CORRUPT");
+            assertThat(letters.get("oversized")).startsWith("image TOO_MANY_PIXELS");
+            assertThat(letters.get("garbage")).startsWith("decode").contains("not valid JSON");
+        }
+    }
+
+    /**
+     * The first instance dies in the middle of a batch (an Error out of the encoder, as an out-of-memory would): its
+     * open transaction is aborted, never committed. A second instance on another state dir (another machine) takes
+     * over from the committed offsets and the changelogged pending batches.
+     */
+    @Test
+    void aSecondInstanceAfterACrashLosesNothingAndDuplicatesNothing(@TempDir Path scratch) {
+        int images = 600;
+        try (EmbedderHarness h = new EmbedderHarness(stateDir, Map.of())) {
+            EmbedderConfig config = EmbedderConfig.from(h.settings());
+            TopicSetup.ensure(config.kafka(), config.topics());
+            for (int i = 0; i < images; i++) {
+                h.send(id(i), tileEvent(i, 10 + i), 10 + i);
+            }
+            h.flush();
+            try (KafkaStreams crashing = crashingInstance(config, 6)) {
+                await("the first instance crashed", () -> crashing.state() == KafkaStreams.State.ERROR);
+            }
+            long vectorsBeforeRestart = h.readAll(h.topics().vectors()).size();
+
+            try (EmbedderService second = h.start(Map.of(EmbedderConfig.STATE_DIR.name(), scratch.toString()))) {
+                await(images + " documents", () -> h.documentCount() == images);
+            }
+
+            assertThat(vectorsBeforeRestart).as("crashed mid-stream").isBetween(1L, images - 1L);
+            List<ConsumerRecord<byte[], byte[]>> vectors = h.readAll(h.topics().vectors());
+            VectorEventCodec codec = new VectorEventCodec();
+            assertThat(vectors).extracting(r -> codec.decode(r.value()).id()).doesNotHaveDuplicates().hasSize(images);
+        }
+    }
+
+    private static KafkaStreams crashingInstance(EmbedderConfig config, int batchesBeforeCrash) {
+        AtomicInteger batches = new AtomicInteger();
+        ImageEncoder crashing = new ImageEncoder() {
+            @Override
+            public int dimension() {
+                return RUNTIME.dimension();
+            }
+
+            @Override
+            public List<float[]> encode(List<BufferedImage> images) {
+                if (batches.incrementAndGet() > batchesBeforeCrash) {
+                    throw new OutOfMemoryError("simulated crash in the middle of a batch");
+                }
+                // Pace the batches past the 100 ms EOS commit interval, so some transactions commit before the
+                // crash (otherwise a fast machine crashes before the first commit and nothing is "mid-stream").
+                pause(Duration.ofMillis(250));
+                return RUNTIME.images().encode(images);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ImageLoader loader = new ImageLoader(new ImageSource(List.of(), config.limits().maxBytes()), config.limits());
+        KafkaStreams streams = new KafkaStreams(EmbedderTopology.build(config.topics(), loader, crashing,
+                RUNTIME.packId(), config.batch(), new EmbedderMetrics()), StreamsProperties.of(config));
+        streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+        streams.start();
+        return streams;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.cirstream.embedder.model;
+
+import io.cirstream.embedder.model.generate.GeneratorOptions;
+import io.cirstream.embedder.model.generate.PackGenerator;
+
+import java.nio.file.Path;
+
+/** Generated packs shared by the tests of one build, under target/ (generation is idempotent). */
+final class TestPacks {
+
+    private static final Path ROOT = Path.of("target", "test-packs").toAbsolutePath();
+
+    private TestPacks() {
+    }
+
+    static Path synthetic() {
+        return PackGenerator.generate(PackGenerator.SYNTHETIC, ROOT.resolve("synthetic"));
+    }
+
+    /** vit-b32-shaped with one transformer layer per tower: the real shapes, a twelfth of the depth. */
+    static Path vitB32OneLayer() {
+        return PackGenerator.generate(PackGenerator.VIT_B32_SHAPED, ROOT.resolve("vit-b32-shaped-l1"),
+                GeneratorOptions.defaults().withLayers(1));
+    }
+
+    static RuntimeOptions options() {
+        return RuntimeOptions.defaults().withThreads(2).withBatchSize(16);
+    }
+}

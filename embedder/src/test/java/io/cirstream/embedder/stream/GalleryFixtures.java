@@ -1,0 +1,85 @@
+package io.cirstream.embedder.stream;
+
+import io.cirstream.embedder.model.ModelRuntime;
+import io.cirstream.embedder.model.RuntimeOptions;
+import io.cirstream.embedder.model.generate.PackGenerator;
+import io.cirstream.ingest.event.GalleryEvent;
+import io.cirstream.ingest.event.GalleryEventCodec;
+import io.cirstream.ingest.event.ImageMetadata;
+import io.cirstream.ingest.event.ImageRef;
+import io.cirstream.ingest.synthetic.SyntheticWorld;
+import io.cirstream.ingest.synthetic.TileRenderer;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Gallery events with synthetic-world tiles and the generated synthetic pack, shared by the embedder tests. */
+public final class GalleryFixtures {
+    public static final long WORLD_SEED = 11;
+    private static final Path PACKS = Path.of("target", "test-packs").toAbsolutePath();
+    private static final GalleryEventCodec CODEC = new GalleryEventCodec();
+    private static ModelRuntime runtime;
+
+    private GalleryFixtures() {
+    }
+
+    public static Path syntheticPack() {
+        return PackGenerator.generate(PackGenerator.SYNTHETIC, PACKS.resolve("synthetic"));
+    }
+
+    /** The synthetic pack, loaded once per test JVM and shared (its sessions are thread-safe). */
+    public static synchronized ModelRuntime synthetic() {
+        if (runtime == null) {
+            runtime = ModelRuntime.load(syntheticPack(), RuntimeOptions.defaults().withThreads(1).withBatchSize(64));
+        }
+        return runtime;
+    }
+
+    public static BufferedImage tile(int index) {
+        return TileRenderer.render(SyntheticWorld.tile(WORLD_SEED, index));
+    }
+
+    public static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static String id(int index) {
+        return "img-" + index;
+    }
+
+    public static byte[] key(String id) {
+        return id.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static GalleryEvent event(String id, byte[] imageBytes, long eventTime) {
+        return GalleryEvent.upsert(id, ImageRef.inline(imageBytes, "image/png"), ImageMetadata.inCollection("test"),
+                eventTime);
+    }
+
+    /** The encoded upsert of synthetic tile {@code index}, id {@code img-<index>}. */
+    public static byte[] tileEvent(int index, long eventTime) {
+        return CODEC.encode(event(id(index), png(tile(index)), eventTime));
+    }
+
+    public static byte[] encode(GalleryEvent event) {
+        return CODEC.encode(event);
+    }
+
+    /** A PNG cut short: the header still probes fine, the pixels do not decode. */
+    public static byte[] truncatedPng(int index) {
+        byte[] png = png(tile(index));
+        return Arrays.copyOf(png, png.length / 2);
+    }
+}

@@ -1,0 +1,40 @@
+package io.cirstream.eval.demo;
+
+import io.cirstream.core.config.KafkaConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Deletes the Kafka topics of one demo run when it ends: those under its topic prefix and the embedder's
+ * internal ones, which Kafka Streams names after the application id (also named after the run).
+ */
+final class RunTopics implements AutoCloseable {
+    private final KafkaConfig kafka;
+    private final String runName;
+
+    RunTopics(KafkaConfig kafka, String runName) {
+        if (runName.isEmpty()) {
+            throw new IllegalArgumentException("a demo run needs its own name");
+        }
+        this.kafka = kafka;
+        this.runName = runName;
+    }
+
+    @Override
+    public void close() throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            List<String> ours = admin.listTopics().names().get().stream().filter(t -> t.startsWith(runName + ".")
+                    || t.startsWith(runName + "-")).toList();
+            admin.deleteTopics(ours).all().get();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "topics of run " + runName;
+    }
+}

@@ -1,0 +1,134 @@
+package io.cirstream.eval.live;
+
+import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.core.topic.Topics;
+import io.cirstream.ingest.event.BenchmarkManifest;
+import io.cirstream.ingest.event.BenchmarkManifestCodec;
+import io.cirstream.ingest.event.BenchmarkQuery;
+import io.cirstream.ingest.event.BenchmarkQueryCodec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a replayed benchmark back from Kafka: its manifest (written last by the replay) and its queries.
+ * Topics are read whole from the beginning with assigned partitions and no consumer group, so evaluating
+ * never moves anyone's offsets and can be repeated.
+ */
+public final class BenchmarkFeed {
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+    private final KafkaConfig kafka;
+    private final String manifestTopic;
+    private final String queryTopic;
+
+    public BenchmarkFeed(KafkaConfig kafka, Topics topics, String collection) {
+        this.kafka = kafka;
+        this.manifestTopic = topics.benchmarkManifest(collection);
+        this.queryTopic = topics.benchmarkQueries(collection);
+    }
+
+    /** The newest manifest on the topic, waiting up to {@code timeout} for the replay to write one. */
+    public BenchmarkManifest awaitManifest(Duration timeout, PrintStream err) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long nextProgress = start + PROGRESS_EVERY.toNanos();
+        BenchmarkManifestCodec codec = new BenchmarkManifestCodec();
+        while (true) {
+            Optional<BenchmarkManifest> newest = readAll(manifestTopic).stream().map(codec::decode)
+                    .max(Comparator.comparing(BenchmarkManifest::createdAt));
+            if (newest.isPresent()) {
+                return newest.get();
+            }
+            long now = System.nanoTime();
+            if (now > deadline) {
+                throw new IllegalStateException("no benchmark manifest on " + manifestTopic + " after "
+                        + timeout.toSeconds() + " s: replay the benchmark first (cirstream replay) or check the "
+                        + "benchmark name, split and topic prefix");
+            }
+            if (now > nextProgress) {
+                err.printf("eval: waiting for the replay's manifest on %s (%d s)%n", manifestTopic,
+                        Duration.ofNanos(now - start).toSeconds());
+                nextProgress = now + PROGRESS_EVERY.toNanos();
+            }
+            sleep(POLL);
+        }
+    }
+
+    /**
+     * The queries of the replay that wrote {@code manifest}, one per query id (a later record replaces an
+     * earlier one, as compaction would). The replay acknowledged every query before the manifest, so they are
+     * all on the topic once the manifest is.
+     */
+    public List<BenchmarkQuery> queries(BenchmarkManifest manifest) {
+        BenchmarkQueryCodec codec = new BenchmarkQueryCodec();
+        Map<String, BenchmarkQuery> byId = new LinkedHashMap<>();
+        for (byte[] value : readAll(queryTopic)) {
+            BenchmarkQuery query = codec.decode(value);
+            if (query.benchmark().equals(manifest.benchmark()) && query.split().equals(manifest.split())) {
+                byId.put(query.queryId(), query);
+            }
+        }
+        if (byId.size() < manifest.queryCount()) {
+            throw new IllegalStateException(queryTopic + " holds " + byId.size() + " queries of "
+                    + manifest.collection() + " but its manifest announces " + manifest.queryCount()
+                    + ": the topic was truncated or its retention removed records; replay again");
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /** Every record value on the topic up to its current end; empty when the topic does not exist yet. */
+    private List<byte[]> readAll(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic);
+            if (partitions == null || partitions.isEmpty()) {
+                return List.of();
+            }
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            List<byte[]> values = new ArrayList<>();
+            while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    if (record.value() != null && record.offset() < end.get(new TopicPartition(topic, record.partition()))) {
+                        values.add(record.value());
+                    }
+                }
+            }
+            return values;
+        }
+    }
+
+    private Map<String, Object> consumerConfig() {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the benchmark manifest", e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.cirstream.eval.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cirstream.core.opensearch.OpenSearchClient;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the embedder has indexed for one collection, read through the gallery alias: how many images, and
+ * their stored vectors for exact search. Field names follow the gallery mapping
+ * ({@code embedder/src/main/resources/opensearch/gallery-index-v1.json}).
+ */
+public final class IndexedGallery {
+    static final String COLLECTION_FIELD = "collection";
+    static final String VECTOR_FIELD = "vector";
+    private static final int PAGE = 500;
+    private static final String SCROLL_KEEP_ALIVE = "2m";
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    private final OpenSearchClient client;
+    private final String alias;
+
+    public IndexedGallery(OpenSearchClient client, String alias) {
+        this.client = client;
+        this.alias = alias;
+    }
+
+    /** Images of {@code collection} visible to search now; 0 while the alias does not exist yet. */
+    public long count(String collection) {
+        OpenSearchClient.Response response = client.send("POST", "/" + alias + "/_count", collectionQuery(collection));
+        if (response.status() == 404) {
+            return 0;
+        }
+        if (!response.ok()) {
+            throw new IllegalStateException("counting " + collection + " in " + alias + " failed with "
+                    + response.status() + ": " + response.body());
+        }
+        return response.body().path("count").asLong();
+    }
+
+    /**
+     * Removes every image of {@code collection} from the index (nothing when the alias does not exist), so a
+     * re-run that replays the same collection waits for its own images instead of counting earlier ones.
+     */
+    public void deleteCollection(String collection) {
+        OpenSearchClient.Response response = client.send("POST", "/" + alias
+                + "/_delete_by_query?refresh=true&conflicts=proceed", collectionQuery(collection));
+        if (response.status() != 404 && !response.ok()) {
+            throw new IllegalStateException("removing " + collection + " from " + alias + " failed with "
+                    + response.status() + ": " + response.body());
+        }
+    }
+
+    /**
+     * Waits until the index holds {@code expected} images of {@code collection}, printing progress on
+     * {@code err}; fails with what it saw when {@code timeout} passes first.
+     */
+    public void awaitCount(String collection, long expected, Duration timeout, PrintStream err) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long nextProgress = start;
+        long seen = count(collection);
+        while (seen < expected) {
+            long now = System.nanoTime();
+            if (now > deadline) {
+                throw new IllegalStateException("the index '" + alias + "' holds " + seen + " of " + expected
+                        + " images of " + collection + " after " + timeout.toSeconds() + " s: is the embedder "
+                        + "running, subscribed to this benchmark's gallery topic and writing to this alias?");
+            }
+            if (now >= nextProgress) {
+                err.printf("eval: index holds %d/%d images of %s (%.0f%%), %d s%n", seen, expected, collection,
+                        100.0 * seen / Math.max(expected, 1), Duration.ofNanos(now - start).toSeconds());
+                nextProgress = now + PROGRESS_EVERY.toNanos();
+            }
+            sleep();
+            seen = count(collection);
+        }
+        err.printf("eval: index holds all %d images of %s%n", seen, collection);
+    }
+
+    /** Every stored vector of {@code collection}, by document id, read with a scroll in index order. */
+    public StoredGallery vectors(String collection) {
+        List<String> ids = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        JsonNode page = client.call("POST", "/" + alias + "/_search?scroll=" + SCROLL_KEEP_ALIVE,
+                """
+                {"size": %d, "sort": ["_doc"], "_source": ["%s"], "query": %s}
+                """.formatted(PAGE, VECTOR_FIELD, termQuery(collection)));
+        String scrollId = page.path("_scroll_id").asText();
+        try {
+            while (page.path("hits").path("hits").size() > 0) {
+                for (JsonNode hit : page.path("hits").path("hits")) {
+                    ids.add(hit.path("_id").asText());
+                    vectors.add(vector(hit));
+                }
+                page = client.call("POST", "/_search/scroll", """
+                        {"scroll": "%s", "scroll_id": "%s"}""".formatted(SCROLL_KEEP_ALIVE, scrollId));
+                scrollId = page.path("_scroll_id").asText(scrollId);
+            }
+        } finally {
+            client.send("DELETE", "/_search/scroll", "{\"scroll_id\": \"" + scrollId + "\"}");
+        }
+        return new StoredGallery(ids, vectors);
+    }
+
+    private static float[] vector(JsonNode hit) {
+        JsonNode values = hit.path("_source").path(VECTOR_FIELD);
+        if (!values.isArray() || values.isEmpty()) {
+            throw new IllegalStateException("indexed image " + hit.path("_id").asText() + " has no stored vector");
+        }
+        float[] vector = new float[values.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) values.get(i).asDouble();
+        }
+        return vector;
+    }
+
+    private static String collectionQuery(String collection) {
+        return "{\"query\": " + termQuery(collection) + "}";
+    }
+
+    private static String termQuery(String collection) {
+        return "{\"term\": {\"" + COLLECTION_FIELD + "\": \"" + collection + "\"}}";
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the index", e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.cirstream.eval.live;
+
+import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.core.topic.Topics;
+import io.cirstream.ingest.event.BenchmarkManifest;
+import io.cirstream.ingest.event.BenchmarkQuery;
+import io.cirstream.ingest.replay.Benchmark;
+import io.cirstream.ingest.replay.ReplayOptions;
+import io.cirstream.ingest.replay.Replayer;
+import io.cirstream.ingest.synthetic.SyntheticQuery;
+import io.cirstream.ingest.synthetic.SyntheticWorld;
+import io.cirstream.testkit.IntegrationTest;
+import io.cirstream.testkit.LocalInfra;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+class BenchmarkFeedIntegrationTest {
+    private static final KafkaConfig KAFKA = new KafkaConfig(LocalInfra.kafkaBootstrap(), 3, (short) 1);
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+
+    @TempDir
+    Path world;
+
+    @Test
+    void readsBackTheManifestAndEveryQueryOfAReplay() {
+        SyntheticWorld.generate(7, 40, 25, world);
+        Topics topics = new Topics(LocalInfra.uniqueName("feed-it") + ".");
+        Replayer.run(ReplayOptions.of(Benchmark.SYNTHETIC, world, "val", KAFKA).withTopics(topics), QUIET);
+
+        BenchmarkFeed feed = new BenchmarkFeed(KAFKA, topics, "synthetic-val");
+        BenchmarkManifest manifest = feed.awaitManifest(Duration.ofSeconds(30), QUIET);
+        List<BenchmarkQuery> queries = feed.queries(manifest);
+
+        assertThat(manifest.galleryCount()).isEqualTo(40);
+        assertThat(manifest.collection()).isEqualTo("synthetic-val");
+        List<SyntheticQuery> expected = SyntheticWorld.queries(7, 40, 25);
+        assertThat(queries).hasSize(expected.size());
+        assertThat(queries).extracting(BenchmarkQuery::queryId).containsExactlyInAnyOrderElementsOf(
+                expected.stream().map(q -> Integer.toString(q.pairId())).toList());
+        BenchmarkQuery first = queries.stream().filter(q -> q.queryId().equals("0")).findFirst().orElseThrow();
+        assertThat(first.texts()).containsExactly(expected.getFirst().caption());
+        assertThat(first.subsetMembers()).hasSize(expected.getFirst().members().size());
+    }
+
+    @Test
+    void givesUpOnAMissingManifestNamingTheTopic() {
+        Topics topics = new Topics(LocalInfra.uniqueName("feed-none") + ".");
+        BenchmarkFeed feed = new BenchmarkFeed(KAFKA, topics, "cirr-val");
+        assertThatThrownBy(() -> feed.awaitManifest(Duration.ofSeconds(1), QUIET))
+                .hasMessageContaining(topics.benchmarkManifest("cirr-val"))
+                .hasMessageContaining("replay the benchmark first");
+    }
+}

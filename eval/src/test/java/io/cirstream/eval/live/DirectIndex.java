@@ -1,0 +1,49 @@
+package io.cirstream.eval.live;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cirstream.core.json.Json;
+import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.embedder.model.ModelRuntime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Writes a synthetic world's vectors straight into a fresh index behind an alias, with the embedder's
+ * versioned mapping and field names: what the embedder would have written, so the evaluation runner can be
+ * tested on real OpenSearch and the real query API independently of the streaming service.
+ */
+final class DirectIndex {
+
+    private DirectIndex() {
+    }
+
+    /** Creates {@code <alias>-v1} behind {@code alias} and indexes every image of the bench in {@code collection}. */
+    static String create(OpenSearchClient client, ModelRuntime runtime, String alias, SyntheticBench bench,
+                         String collection) throws IOException {
+        String index = alias + "-v1";
+        String mapping;
+        try (InputStream in = DirectIndex.class.getResourceAsStream("/opensearch/gallery-index-v1.json")) {
+            mapping = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        client.call("PUT", "/" + index, mapping.replace("${refresh_interval}", "1s").replace("${model}", runtime.packId())
+                .replace("${dimension}", Integer.toString(runtime.dimension()))
+                .replace("${space_type}", runtime.space().openSearchName()));
+        client.call("POST", "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + index + "\",\"alias\":\"" + alias
+                + "\"}}]}");
+        StringBuilder bulk = new StringBuilder();
+        for (Map.Entry<String, float[]> image : bench.images.entrySet()) {
+            ObjectNode doc = Json.mapper().createObjectNode().put("id", image.getKey()).put("model", runtime.packId())
+                    .put("collection", collection);
+            doc.set("vector", Json.mapper().valueToTree(image.getValue()));
+            bulk.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"").append(image.getKey())
+                    .append("\"}}\n").append(doc).append('\n');
+        }
+        if (client.bulk(bulk.toString(), true).path("errors").asBoolean()) {
+            throw new IllegalStateException("bulk indexing of the synthetic world failed");
+        }
+        return index;
+    }
+}

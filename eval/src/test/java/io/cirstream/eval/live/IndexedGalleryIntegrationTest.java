@@ -1,0 +1,101 @@
+package io.cirstream.eval.live;
+
+import io.cirstream.core.json.Json;
+import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.testkit.IntegrationTest;
+import io.cirstream.testkit.LocalInfra;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Counting and reading back stored vectors through an alias, on the real OpenSearch. */
+@IntegrationTest
+class IndexedGalleryIntegrationTest {
+    private static final int DIMENSION = 8;
+    /** More than one scroll page, so paging is exercised. */
+    private static final int IN_COLLECTION = 1_234;
+
+    private final String index = LocalInfra.uniqueName("eval-gallery");
+    private final String alias = index + "-alias";
+    private final Map<String, float[]> written = new HashMap<>();
+    private OpenSearchClient client;
+
+    @BeforeEach
+    void createIndex() throws Exception {
+        client = LocalInfra.openSearch();
+        client.call("PUT", "/" + index, """
+                {"settings": {"index": {"knn": true, "number_of_shards": 1, "number_of_replicas": 0}},
+                 "aliases": {"%s": {}},
+                 "mappings": {"properties": {"collection": {"type": "keyword"},
+                   "vector": {"type": "knn_vector", "dimension": %d,
+                              "method": {"name": "hnsw", "engine": "lucene", "space_type": "cosinesimil"}}}}}
+                """.formatted(alias, DIMENSION));
+        Random random = new Random(3);
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < IN_COLLECTION + 100; i++) {
+            boolean ours = i < IN_COLLECTION;
+            float[] vector = new float[DIMENSION];
+            for (int d = 0; d < DIMENSION; d++) {
+                vector[d] = (float) random.nextGaussian();
+            }
+            String id = (ours ? "img-" : "other-") + i;
+            if (ours) {
+                written.put(id, vector);
+            }
+            bulk.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"").append(id).append("\"}}\n")
+                    .append(Json.mapper().writeValueAsString(Map.of("collection", ours ? "bench-val" : "live",
+                            "vector", vector))).append('\n');
+        }
+        assertThat(client.bulk(bulk.toString(), true).path("errors").asBoolean()).isFalse();
+    }
+
+    @AfterEach
+    void deleteIndex() {
+        client.send("DELETE", "/" + index, null);
+        client.close();
+    }
+
+    @Test
+    void countsOnlyTheCollectionAndReadsBackEveryStoredVector() {
+        IndexedGallery gallery = new IndexedGallery(client, alias);
+        assertThat(gallery.count("bench-val")).isEqualTo(IN_COLLECTION);
+        assertThat(gallery.count("nothing-here")).isZero();
+
+        StoredGallery stored = gallery.vectors("bench-val");
+        assertThat(stored.ids()).containsExactlyInAnyOrderElementsOf(written.keySet());
+        stored.byId().forEach((id, vector) -> assertThat(vector).containsExactly(written.get(id)));
+    }
+
+    @Test
+    void waitsForACountAlreadyReachedAndGivesUpOnOneNeverReached() {
+        IndexedGallery gallery = new IndexedGallery(client, alias);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        gallery.awaitCount("bench-val", IN_COLLECTION, Duration.ofSeconds(5), quiet);
+        assertThatThrownBy(() -> gallery.awaitCount("bench-val", IN_COLLECTION + 1, Duration.ofSeconds(2), quiet))
+                .hasMessageContaining("holds " + IN_COLLECTION + " of " + (IN_COLLECTION + 1));
+    }
+
+    @Test
+    void deletingACollectionLeavesTheOthers() {
+        IndexedGallery gallery = new IndexedGallery(client, alias);
+        gallery.deleteCollection("bench-val");
+        assertThat(gallery.count("bench-val")).isZero();
+        assertThat(gallery.count("live")).isEqualTo(100);
+        new IndexedGallery(client, alias + "-missing").deleteCollection("bench-val");
+    }
+
+    @Test
+    void aMissingAliasCountsAsEmpty() {
+        assertThat(new IndexedGallery(client, alias + "-missing").count("bench-val")).isZero();
+    }
+}

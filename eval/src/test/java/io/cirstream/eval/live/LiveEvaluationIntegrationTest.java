@@ -1,0 +1,88 @@
+package io.cirstream.eval.live;
+
+import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.core.config.OpenSearchConfig;
+import io.cirstream.core.config.Settings;
+import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.core.topic.Topics;
+import io.cirstream.embedder.model.ModelRuntime;
+import io.cirstream.ingest.replay.Benchmark;
+import io.cirstream.ingest.replay.ReplayOptions;
+import io.cirstream.ingest.replay.Replayer;
+import io.cirstream.ingest.synthetic.SyntheticWorld;
+import io.cirstream.query.app.QueryApiConfig;
+import io.cirstream.query.app.QueryApiServer;
+import io.cirstream.testkit.IntegrationTest;
+import io.cirstream.testkit.LocalInfra;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The evaluation runner end to end on real Kafka, OpenSearch, ONNX Runtime and the real query API: a synthetic
+ * benchmark is replayed, its vectors indexed, and the live numbers checked against an independent brute-force
+ * computation.
+ */
+@IntegrationTest
+class LiveEvaluationIntegrationTest {
+    private static final long SEED = 11;
+    private static final int IMAGES = 600;
+    private static final int QUERIES = 150;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void liveRecallMatchesBruteForceAndComposedMethodsBeatSingleModalitiesAndRepeats() throws Exception {
+        Path pack = SyntheticBench.syntheticPack(dir);
+        SyntheticWorld.generate(SEED, IMAGES, QUERIES, dir.resolve("world"));
+        String alias = LocalInfra.uniqueName("eval-it");
+        Topics topics = new Topics(LocalInfra.uniqueName("eval-it") + ".");
+        KafkaConfig kafka = new KafkaConfig(LocalInfra.kafkaBootstrap(), 3, (short) 1);
+        Settings settings = LocalInfra.settings(Map.of(OpenSearchConfig.INDEX_ALIAS.name(), alias,
+                QueryApiConfig.PORT.name(), "0", QueryApiConfig.TOPIC_PREFIX.name(), topics.gallery().replace("gallery", "")));
+        createVectorsTopic(topics);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        Replayer.run(ReplayOptions.of(Benchmark.SYNTHETIC, dir.resolve("world"), "val", kafka).withTopics(topics), quiet);
+
+        try (ModelRuntime runtime = SyntheticBench.runtime(pack);
+             OpenSearchClient client = LocalInfra.openSearch()) {
+            SyntheticBench bench = SyntheticBench.encode(runtime, SEED, IMAGES, QUERIES, dir.resolve("world"));
+            String index = DirectIndex.create(client, runtime, alias, bench, "synthetic-val");
+            try (QueryApiServer api = QueryApiServer.start(QueryApiConfig.from(settings), runtime)) {
+                LiveEvalOptions options = LiveEvalOptions.of(Benchmark.SYNTHETIC, "val", pack, kafka,
+                                OpenSearchConfig.from(settings))
+                        .withMethods(List.of("image", "text", "sum", "slerp", "weicom"))
+                        .withApi(URI.create("http://127.0.0.1:" + api.port()))
+                        .withOutDir(dir.resolve("reports")).withTopics(topics);
+                LiveEvalResult result = LiveEvaluation.run(options, runtime, quiet, quiet);
+                BruteForceCheck.assertMatches(result.report(), bench);
+                assertThat(Files.readString(result.files().markdown())).contains("not CLIP");
+
+                LiveEvalResult again = LiveEvaluation.run(options.withOutDir(dir.resolve("again")), runtime, quiet, quiet);
+                result.report().methods().forEach((method, first) -> assertThat(again.report().methods().get(method)
+                        .metrics()).as("%s on a second run", method).isEqualTo(first.metrics()));
+            } finally {
+                client.send("DELETE", "/" + index, null);
+            }
+        }
+    }
+
+    private static void createVectorsTopic(Topics topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap()))) {
+            admin.createTopics(List.of(new NewTopic(topics.vectors(), 1, (short) 1))).all().get();
+        }
+    }
+}

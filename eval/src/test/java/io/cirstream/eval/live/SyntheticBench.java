@@ -1,0 +1,76 @@
+package io.cirstream.eval.live;
+
+import io.cirstream.embedder.model.ModelRuntime;
+import io.cirstream.embedder.model.RuntimeOptions;
+import io.cirstream.embedder.model.generate.PackGenerator;
+import io.cirstream.ingest.synthetic.CirrLayout;
+import io.cirstream.ingest.synthetic.ImageFormat;
+import io.cirstream.ingest.synthetic.SyntheticQuery;
+import io.cirstream.ingest.synthetic.SyntheticWorld;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A synthetic world encoded directly with the model runtime: the vectors an independent check of the live
+ * numbers starts from.
+ */
+public final class SyntheticBench {
+    final long seed;
+    final CirrLayout layout;
+    final List<SyntheticQuery> queries;
+    /** Image vectors by image id, in world order. */
+    final Map<String, float[]> images = new LinkedHashMap<>();
+    /** Caption vectors by caption. */
+    final Map<String, float[]> captions = new LinkedHashMap<>();
+
+    private SyntheticBench(long seed, CirrLayout layout, List<SyntheticQuery> queries) {
+        this.seed = seed;
+        this.layout = layout;
+        this.queries = queries;
+    }
+
+    public static Path syntheticPack(Path dir) {
+        return PackGenerator.generate(PackGenerator.SYNTHETIC, dir.resolve("models/synthetic"));
+    }
+
+    public static ModelRuntime runtime(Path pack) {
+        return ModelRuntime.load(pack, RuntimeOptions.defaults().withBatchSize(32));
+    }
+
+    /** Encodes the world {@code SyntheticWorld.generate(seed, images, queries, worldDir)} already wrote. */
+    public static SyntheticBench encode(ModelRuntime runtime, long seed, int imageCount, int queryCount, Path worldDir) {
+        CirrLayout layout = new CirrLayout(worldDir, SyntheticWorld.DEFAULT_SPLIT,
+                ImageFormat.PNG);
+        SyntheticBench bench = new SyntheticBench(seed, layout, SyntheticWorld.queries(seed, imageCount, queryCount));
+        List<BufferedImage> pixels = new ArrayList<>(imageCount);
+        for (int i = 0; i < imageCount; i++) {
+            try {
+                pixels.add(ImageIO.read(layout.imageFile(i).toFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<float[]> vectors = runtime.images().encode(pixels);
+        for (int i = 0; i < imageCount; i++) {
+            bench.images.put(layout.imageName(i), vectors.get(i));
+        }
+        List<String> texts = bench.queries.stream().map(SyntheticQuery::caption).distinct().toList();
+        List<float[]> encoded = runtime.texts().encode(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            bench.captions.put(texts.get(i), encoded.get(i));
+        }
+        return bench;
+    }
+
+    String imageId(int index) {
+        return layout.imageName(index);
+    }
+}

@@ -1,0 +1,92 @@
+package io.cirstream.eval.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cirstream.eval.anchor.PublishedAnchors;
+import io.cirstream.eval.metric.EvalReport;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+
+    private final ReportWriter writer = new ReportWriter(PublishedAnchors.bundled());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesParseableJsonWithResultsAndPublishedRows() throws IOException {
+        EvalReport report = ReportFixtures.cirr(true);
+
+        ReportWriter.ReportFiles files = writer.write(report, dir);
+        JsonReport parsed = JsonReport.read(files.json());
+
+        assertThat(files.json().getFileName().toString()).isEqualTo("cirr-val-gen-tiny-v1.json");
+        assertThat(parsed.results()).isEqualTo(report);
+        assertThat(parsed.results().methods().get("text").metrics().get("R@1")).isEqualTo(2.0);
+        assertThat(parsed.notices()).first().isEqualTo(EvalReport.GENERATED_MODEL_NOTICE);
+        assertThat(parsed.published()).hasSize(11);
+        assertThat(parsed.metricUnit()).isEqualTo(JsonReport.PERCENT);
+    }
+
+    @Test
+    void markdownAndConsoleSayPlainlyThatAGeneratedModelIsNotComparable() throws IOException {
+        EvalReport report = ReportFixtures.cirr(true);
+
+        String markdown = Files.readString(writer.write(report, dir).markdown());
+        String console = writer.console(report);
+
+        for (String text : new String[] {markdown, console}) {
+            assertThat(text).contains(EvalReport.GENERATED_MODEL_NOTICE)
+                    .contains(ReportNotices.PUBLISHED_ROWS).doesNotContain("NaN");
+        }
+        assertThat(markdown)
+                .contains("| ours | text | gen-tiny-v1 (generated) | val | 2.00 | 10.00 | 20.00 | 90.00 | – | – | – |")
+                .contains("| published | SEARLE | CLIP ViT-B/32 | test1 | 24.00 | 53.42 | 66.82 | 89.78 |")
+                .contains("![CIRR chart](cirr-val-gen-tiny-v1.png)");
+        assertThat(console).containsPattern("published\\s+SEARLE\\s+CLIP ViT-B/32\\s+test1\\s+24\\.00\\s");
+        assertThat(console).containsPattern("image\\s+100\\s+0\\s+–\\s+–");
+        assertThat(console)
+                .containsPattern("text\\s+100\\s+0\\s+4\\.00\\s+3\\.00\\s+5\\.00\\s+5\\.00\\s+2\\.0\\s+97\\.50");
+    }
+
+    @Test
+    void clipPackHasNoGeneratedNoticeButShowsCategories() throws IOException {
+        EvalReport report = ReportFixtures.fashionIq();
+
+        String markdown = Files.readString(writer.write(report, dir).markdown());
+
+        assertThat(markdown).doesNotContain(EvalReport.GENERATED_MODEL_NOTICE)
+                .contains("| slerp | dress | 20.00 | 90.00 |")
+                .contains("| published | LinCIR | CLIP ViT-L/14 | val | 26.28 | 46.48 |");
+    }
+
+    @Test
+    void pngDecodesWithTheExpectedSizeAndDrawsBarsInMethodColours() throws IOException {
+        Path chart = writer.write(ReportFixtures.cirr(true), dir).chart();
+
+        BufferedImage image = ImageIO.read(chart.toFile());
+
+        assertThat(image.getWidth()).isEqualTo(RecallChart.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(RecallChart.HEIGHT);
+        assertThat(countPixels(image, 0x0072B2)).as("bars of the first method").isGreaterThan(1000);
+        assertThat(countPixels(image, 0xB00020)).as("generated-model notice").isGreaterThan(50);
+    }
+
+    private static int countPixels(BufferedImage image, int rgb) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,76 @@
+package io.cirstream.ingest.publish;
+
+import io.cirstream.core.config.KafkaConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The producer settings and topic settings every ingest path uses, in one place. Records are keyed by image
+ * (or query) id and compacted, so the latest upsert or tombstone per id is what a re-reader sees.
+ */
+public final class KafkaSetup {
+    /** Room for the largest inline image, base64-encoded, plus its metadata. */
+    public static final int MAX_RECORD_BYTES = 12 * 1024 * 1024;
+
+    private KafkaSetup() {
+    }
+
+    /** Idempotent, acks=all: a retried send never duplicates or reorders a gallery change. */
+    public static KafkaProducer<String, byte[]> producer(KafkaConfig kafka, String clientId) {
+        Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, clientId,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Creates the missing topics (compacted, sized for inline images); existing ones are left as they are. */
+    public static void ensureTopics(KafkaConfig kafka, Collection<String> topics) {
+        ensureTopics(kafka, topics, TopicConfig.CLEANUP_POLICY_COMPACT);
+    }
+
+    /** Creates the missing topics with the given cleanup policy, sized for inline images; existing ones are kept. */
+    public static void ensureTopics(KafkaConfig kafka, Collection<String> topics, String cleanupPolicy) {
+        List<NewTopic> wanted = topics.stream()
+                .map(name -> new NewTopic(name, kafka.partitions(), kafka.replicationFactor()).configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy,
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES))))
+                .toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            for (var entry : admin.createTopics(wanted).values().entrySet()) {
+                awaitCreated(entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    private static void awaitCreated(String topic, org.apache.kafka.common.KafkaFuture<Void> creation) {
+        try {
+            creation.get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause().getMessage(),
+                        e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + topic, e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.cirstream.ingest.publish;
+
+/** A submission refused during validation; becomes a {@link PublishResult.Rejected}. */
+final class Rejection extends Exception {
+    private final RejectReason reason;
+
+    Rejection(RejectReason reason, String message) {
+        super(message, null, false, false);
+        this.reason = reason;
+    }
+
+    RejectReason reason() {
+        return reason;
+    }
+}

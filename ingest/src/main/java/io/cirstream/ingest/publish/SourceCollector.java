@@ -1,0 +1,105 @@
+package io.cirstream.ingest.publish;
+
+import io.cirstream.ingest.event.ImageMetadata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Expands the paths given to {@code cirstream ingest}: folders (walked recursively, hidden entries skipped),
+ * glob patterns ({@code photos/**.jpg}), CSV/JSONL manifests, and single files. Ids are the path relative to the
+ * named folder (or glob base) without extension, or the file name without extension for a single file.
+ */
+final class SourceCollector {
+    private static final String WILDCARDS = "*?[{";
+    private final String collection;
+    private final ManifestReader manifests;
+
+    SourceCollector(String collection) {
+        this.collection = collection;
+        this.manifests = new ManifestReader(collection);
+    }
+
+    Collected collect(List<String> arguments) {
+        Collected into = new Collected();
+        arguments.forEach(argument -> add(argument, into));
+        return into;
+    }
+
+    private void add(String argument, Collected into) {
+        if (argument.chars().anyMatch(c -> WILDCARDS.indexOf(c) >= 0)) {
+            addGlob(argument, into);
+            return;
+        }
+        Path path = Path.of(argument).toAbsolutePath().normalize();
+        if (Files.isDirectory(path)) {
+            into.roots.add(path);
+            walk(path, file -> true, into);
+        } else if (!Files.exists(path)) {
+            into.problem(argument, RejectReason.NOT_FOUND, "no such file or folder");
+        } else if (ManifestReader.isManifest(path)) {
+            into.roots.add(path.getParent());
+            manifests.read(path, into);
+        } else {
+            into.roots.add(path.getParent());
+            into.sources.add(source(ImageIds.stem(path), path));
+        }
+    }
+
+    private void addGlob(String pattern, Collected into) {
+        Path base = globBase(pattern);
+        if (!Files.isDirectory(base)) {
+            into.problem(pattern, RejectReason.NOT_FOUND, "glob base folder does not exist: " + base);
+            return;
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + Path.of(pattern).toAbsolutePath());
+        into.roots.add(base);
+        int before = into.sources.size();
+        walk(base, matcher::matches, into);
+        if (into.sources.size() == before) {
+            into.problem(pattern, RejectReason.NOT_FOUND, "pattern matches no file");
+        }
+    }
+
+    /** The folder part before the first segment with a wildcard: {@code a/b/**.png} → {@code a/b}. */
+    private static Path globBase(String pattern) {
+        int firstWildcard = 0;
+        while (WILDCARDS.indexOf(pattern.charAt(firstWildcard)) < 0) {
+            firstWildcard++;
+        }
+        int slash = pattern.lastIndexOf('/', firstWildcard);
+        String base = slash < 0 ? "." : slash == 0 ? "/" : pattern.substring(0, slash);
+        return Path.of(base).toAbsolutePath().normalize();
+    }
+
+    private void walk(Path root, Predicate<Path> accept, Collected into) {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(file -> !hidden(root, file) && Files.isRegularFile(file) && accept.test(file))
+                    .sorted()
+                    .forEach(file -> into.sources.add(source(ImageIds.relative(root, file), file)));
+        } catch (IOException | UncheckedIOException e) {
+            into.problem(root.toString(), RejectReason.UNREADABLE, "cannot walk folder: " + e.getMessage());
+        }
+    }
+
+    private IngestSource source(String id, Path file) {
+        return new IngestSource(id, file.toUri(), ImageMetadata.inCollection(collection).withSource(file.toString()),
+                file.toString());
+    }
+
+    private static boolean hidden(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,123 @@
+package io.cirstream.ingest.replay;
+
+import io.cirstream.ingest.event.BenchmarkManifest;
+import io.cirstream.ingest.event.BenchmarkManifestCodec;
+import io.cirstream.ingest.event.BenchmarkQuery;
+import io.cirstream.ingest.event.BenchmarkQueryCodec;
+import io.cirstream.ingest.event.ImageMetadata;
+import io.cirstream.ingest.publish.GalleryPublisher;
+import io.cirstream.ingest.publish.KafkaSetup;
+import io.cirstream.ingest.publish.IngestSource;
+import io.cirstream.ingest.publish.PublishBatch;
+import io.cirstream.ingest.publish.PublishResult;
+import io.cirstream.ingest.publish.PublisherOptions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * {@code cirstream replay}: parses a benchmark split and publishes it for live evaluation. Gallery images go
+ * through the {@link GalleryPublisher} to {@code gallery.bench.<collection>} (collection =
+ * {@code <benchmark>-<split>}), queries to {@code bench.<collection>.queries}, and only after every one of those
+ * records is acknowledged, a {@link BenchmarkManifest} to {@code bench.<collection>.manifest}: an evaluator that
+ * sees the manifest knows how many images the collection holds.
+ */
+public final class Replayer {
+
+    private Replayer() {
+    }
+
+    public static ReplaySummary run(ReplayOptions options, PrintStream err) {
+        long start = System.nanoTime();
+        ProblemLog log = new ProblemLog(options.onProblem());
+        BenchmarkData data = options.benchmark().parser(options.root(), options.parser())
+                .parse(options.split(), log).limited(options.limit());
+        String collection = options.collection();
+        String galleryTopic = options.topics().benchmarkGallery(collection);
+        String queryTopic = options.topics().benchmarkQueries(collection);
+        String manifestTopic = options.topics().benchmarkManifest(collection);
+        KafkaSetup.ensureTopics(options.kafka(), List.of(galleryTopic, queryTopic, manifestTopic));
+        try (KafkaProducer<String, byte[]> producer = KafkaSetup.producer(options.kafka(), "cirstream-replay")) {
+            GalleryPublisher publisher = GalleryPublisher.sharing(publisherOptions(options, galleryTopic, data), producer);
+            PublishBatch.Outcome gallery = publishGallery(publisher, data, collection, err);
+            List<BenchmarkQuery> queries = answerable(data.queries(), gallery.rejected(), err);
+            publishQueries(producer, queryTopic, queries);
+            BenchmarkManifest manifest = new BenchmarkManifest(data.benchmark(), data.split(), collection,
+                    gallery.accepted(), queries.size(), data.source().toString(), Instant.now());
+            await(producer.send(new ProducerRecord<>(manifestTopic, collection,
+                    new BenchmarkManifestCodec().encode(manifest))), "manifest");
+            ReplaySummary summary = new ReplaySummary(manifest, gallery.rejected(), data.problems(), gallery.bytes(),
+                    Duration.ofNanos(System.nanoTime() - start));
+            summary.print(err);
+            return summary;
+        }
+    }
+
+    private static PublishBatch.Outcome publishGallery(GalleryPublisher publisher, BenchmarkData data,
+                                                       String collection, PrintStream err) {
+        List<IngestSource> sources = data.gallery().stream().map(image -> new IngestSource(image.id(),
+                image.file().toUri(), new ImageMetadata(collection, image.category(), null, null, null,
+                data.benchmark(), List.of(), Map.of("split", data.split())), image.file().toString())).toList();
+        return PublishBatch.publish(publisher, sources, Duration.ofSeconds(10), err);
+    }
+
+    private static void publishQueries(Producer<String, byte[]> producer, String topic, List<BenchmarkQuery> queries) {
+        BenchmarkQueryCodec codec = new BenchmarkQueryCodec();
+        List<Future<?>> sends = new ArrayList<>(queries.size());
+        for (BenchmarkQuery query : queries) {
+            sends.add(producer.send(new ProducerRecord<>(topic, query.queryId(), codec.encode(query))));
+        }
+        producer.flush();
+        for (Future<?> send : sends) {
+            await(send, "query");
+        }
+    }
+
+    /** Queries naming a refused gallery image cannot be evaluated fairly; they are left out, and counted. */
+    private static List<BenchmarkQuery> answerable(List<BenchmarkQuery> queries, List<PublishResult.Rejected> rejected,
+                                                   PrintStream err) {
+        if (rejected.isEmpty()) {
+            return queries;
+        }
+        Set<String> missing = rejected.stream().map(PublishResult.Rejected::id).collect(Collectors.toSet());
+        List<BenchmarkQuery> kept = queries.stream().filter(q -> !missing.contains(q.referenceId())
+                && q.targetIds().stream().noneMatch(missing::contains)
+                && q.subsetMembers().stream().noneMatch(missing::contains)).toList();
+        err.printf("replay: %d queries left out because an image they name was rejected%n", queries.size() - kept.size());
+        return kept;
+    }
+
+    private static PublisherOptions publisherOptions(ReplayOptions options, String topic, BenchmarkData data) {
+        List<Path> roots = data.gallery().stream().map(image -> image.file().getParent())
+                .distinct().toList();
+        return PublisherOptions.defaults(options.kafka(), topic)
+                .withAllowedRoots(roots)
+                .withLimits(options.imageLimits())
+                .withVerifyDecode(options.verifyDecode())
+                .withRate(options.rate());
+    }
+
+    private static void await(Future<?> send, String what) {
+        try {
+            send.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a " + what + " record was not acknowledged by Kafka; the manifest was "
+                    + "not written: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying", e);
+        }
+    }
+}

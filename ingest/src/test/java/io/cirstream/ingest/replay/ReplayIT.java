@@ -1,0 +1,107 @@
+package io.cirstream.ingest.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.core.json.Json;
+import io.cirstream.core.topic.Topics;
+import io.cirstream.ingest.event.BenchmarkManifest;
+import io.cirstream.ingest.event.BenchmarkManifestCodec;
+import io.cirstream.ingest.event.BenchmarkQuery;
+import io.cirstream.ingest.event.BenchmarkQueryCodec;
+import io.cirstream.ingest.event.GalleryEvent;
+import io.cirstream.ingest.event.GalleryEventCodec;
+import io.cirstream.ingest.publish.TopicReader;
+import io.cirstream.ingest.synthetic.CirrLayout;
+import io.cirstream.ingest.synthetic.SyntheticWorld;
+import io.cirstream.testkit.IntegrationTest;
+import io.cirstream.testkit.LocalInfra;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class ReplayIT {
+    private static final KafkaConfig KAFKA = new KafkaConfig(LocalInfra.kafkaBootstrap(), 3, (short) 1);
+
+    @TempDir
+    Path world;
+
+    @Test
+    void syntheticReplayFillsGalleryQueriesAndManifestTopicsMatchingTheAnnotationFiles() throws IOException {
+        CirrLayout layout = SyntheticWorld.generate(42, 60, 45, world);
+        JsonNode split = Json.mapper().readTree(layout.imageSplit().toFile());
+        JsonNode captions = Json.mapper().readTree(layout.captions().toFile());
+        Topics topics = new Topics(LocalInfra.uniqueName("replay-it") + ".");
+        ReplayOptions options = ReplayOptions.of(Benchmark.SYNTHETIC, world, "val", KAFKA).withTopics(topics);
+
+        ReplaySummary summary = Replayer.run(options, new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(summary.problems()).isEmpty();
+        assertThat(summary.galleryRejected()).isEmpty();
+        assertThat(summary.exitCode()).isZero();
+        String bootstrap = LocalInfra.kafkaBootstrap();
+        List<ConsumerRecord<String, byte[]>> gallery = TopicReader.readAll(bootstrap,
+                topics.benchmarkGallery("synthetic-val"));
+        List<ConsumerRecord<String, byte[]>> queries = TopicReader.readAll(bootstrap,
+                topics.benchmarkQueries("synthetic-val"));
+        List<ConsumerRecord<String, byte[]>> manifests = TopicReader.readAll(bootstrap,
+                topics.benchmarkManifest("synthetic-val"));
+
+        Set<String> splitNames = new HashSet<>();
+        split.fieldNames().forEachRemaining(splitNames::add);
+        assertThat(gallery).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(splitNames);
+        GalleryEvent event = new GalleryEventCodec().decode(gallery.getFirst().value());
+        assertThat(event.metadata().collection()).isEqualTo("synthetic-val");
+        assertThat(event.metadata().source()).isEqualTo("synthetic");
+        assertThat(event.image().contentType()).isEqualTo("image/png");
+
+        assertThat(queries).hasSize(captions.size());
+        BenchmarkQuery query = new BenchmarkQueryCodec().decode(queries.getFirst().value());
+        assertThat(splitNames).contains(query.referenceId()).containsAll(query.targetIds());
+        assertThat(query.texts()).hasSize(1);
+
+        assertThat(manifests).hasSize(1);
+        BenchmarkManifest manifest = new BenchmarkManifestCodec().decode(manifests.getFirst().value());
+        assertThat(manifest.galleryCount()).isEqualTo(split.size());
+        assertThat(manifest.queryCount()).isEqualTo(captions.size());
+        assertThat(manifest.collection()).isEqualTo("synthetic-val");
+        assertThat(manifest.split()).isEqualTo("val");
+        assertThat(manifests.getFirst().timestamp()).isGreaterThanOrEqualTo(
+                queries.stream().mapToLong(ConsumerRecord::timestamp).max().orElseThrow());
+    }
+
+    @Test
+    void limitReplaysAPrefixOfTheGalleryAndOnlyAnswerableQueries() {
+        SyntheticWorld.generate(7, 40, 60, world);
+        Topics topics = new Topics(LocalInfra.uniqueName("replay-it") + ".");
+        ReplayOptions options = ReplayOptions.of(Benchmark.SYNTHETIC, world, "val", KAFKA).withTopics(topics)
+                .withLimit(20);
+
+        ReplaySummary summary = Replayer.run(options, new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(summary.manifest().galleryCount()).isEqualTo(20);
+        assertThat(summary.manifest().queryCount()).isBetween(1L, 59L);
+        List<ConsumerRecord<String, byte[]>> gallery = TopicReader.readAll(LocalInfra.kafkaBootstrap(),
+                topics.benchmarkGallery("synthetic-val"));
+        assertThat(gallery).hasSize(20);
+        Set<String> ids = new HashSet<>();
+        gallery.forEach(r -> ids.add(r.key()));
+        List<ConsumerRecord<String, byte[]>> queries = TopicReader.readAll(LocalInfra.kafkaBootstrap(),
+                topics.benchmarkQueries("synthetic-val"));
+        assertThat(queries).hasSize((int) summary.manifest().queryCount());
+        queries.forEach(record -> {
+            BenchmarkQuery query = new BenchmarkQueryCodec().decode(record.value());
+            assertThat(ids).contains(query.referenceId()).containsAll(query.targetIds());
+        });
+    }
+}

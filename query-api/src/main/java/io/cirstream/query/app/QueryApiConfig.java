@@ -1,0 +1,85 @@
+package io.cirstream.query.app;
+
+import io.cirstream.core.config.ConfigKey;
+import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.core.config.OpenSearchConfig;
+import io.cirstream.core.config.Settings;
+import io.cirstream.embedder.model.PackSettings;
+import io.cirstream.ingest.publish.IngestConfig;
+import io.cirstream.query.search.UrlFetcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Everything the query API is configured with; see {@link #KEYS} for the names, defaults and meanings. */
+public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, String host, int port, Path modelPack,
+                             String device, int inferenceThreads, int inferenceQueue, int textCacheSize,
+                             long bodyLimit, long requestTimeoutMs, String apiKey, List<String> corsOrigins,
+                             UrlFetcher.Policy urlFetch, int weicomCandidates, List<Path> imageRoots,
+                             String topicPrefix, double watchThreshold, int maxWatches) {
+
+    public static final ConfigKey<String> HOST = ConfigKey.string("query.host", "127.0.0.1", "address the HTTP server binds");
+    public static final ConfigKey<Integer> PORT = ConfigKey.integer("query.port", 8080, 0, 65535, "HTTP port (0: any free port)");
+    public static final ConfigKey<Path> MODEL_PACK = PackSettings.PACK;
+    public static final ConfigKey<String> DEVICE = ConfigKey.string("query.model.device", "cpu", "cpu, cuda, cuda:N or auto");
+    public static final ConfigKey<Integer> INFERENCE_THREADS = ConfigKey.integer("query.inference.threads",
+            Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 1, 256,
+            "worker threads running the model (half the cores: ONNX Runtime parallelises inside a run)");
+    public static final ConfigKey<Integer> INFERENCE_QUEUE = ConfigKey.integer("query.inference.queue", 64, 0, 100_000,
+            "requests waiting for inference before new ones get 503 + Retry-After");
+    public static final ConfigKey<Integer> TEXT_CACHE = ConfigKey.integer("query.text-cache.size", 10_000, 0, 10_000_000,
+            "text embeddings kept in the LRU cache");
+    public static final ConfigKey<Long> BODY_LIMIT = ConfigKey.longValue("query.body.limit-bytes", 20L * 1024 * 1024,
+            1024, 1L << 30, "largest request body (uploads included)");
+    public static final ConfigKey<Long> REQUEST_TIMEOUT = ConfigKey.longValue("query.request.timeout-ms", 30_000, 100,
+            600_000, "a request not answered within this time gets 503");
+    public static final ConfigKey<String> API_KEY = ConfigKey.secret("query.api-key",
+            "when set, /v1/* requires header X-API-Key with this value");
+    public static final ConfigKey<List<String>> CORS = ConfigKey.stringList("query.cors.origins",
+            "allowed CORS origins, comma-separated ('*' for any; empty: CORS off)");
+    public static final ConfigKey<Boolean> URL_FETCH = ConfigKey.bool("query.url-fetch.enabled", false,
+            "allow reference images by URL (allow-listed hosts only)");
+    public static final ConfigKey<List<String>> URL_HOSTS = ConfigKey.stringList("query.url-fetch.allowed-hosts",
+            "hosts reference URLs may point at, comma-separated");
+    public static final ConfigKey<Long> URL_MAX_BYTES = ConfigKey.longValue("query.url-fetch.max-bytes", 8L * 1024 * 1024,
+            1, 1L << 30, "largest fetched reference image");
+    public static final ConfigKey<Long> URL_TIMEOUT = ConfigKey.longValue("query.url-fetch.timeout-ms", 5_000, 100, 60_000,
+            "connect + read time limit for a fetched reference image");
+    public static final ConfigKey<Integer> WEICOM_CANDIDATES = ConfigKey.integer("query.weicom.candidates", 200, 10, 10_000,
+            "size of each of WeiCom's two k-NN lists (their union is the statistics set)");
+    public static final ConfigKey<List<Path>> IMAGE_ROOTS = IngestConfig.ALLOWED_ROOTS;
+    public static final ConfigKey<String> TOPIC_PREFIX = KafkaConfig.TOPIC_PREFIX;
+    public static final ConfigKey<Double> WATCH_THRESHOLD = new ConfigKey<>("query.watch.threshold", "0.3",
+            QueryApiConfig::similarity, false, "default similarity a new image needs to be pushed to a watch");
+    public static final ConfigKey<Integer> MAX_WATCHES = ConfigKey.integer("query.watch.max", 256, 1, 100_000,
+            "open watch streams at most");
+
+    public static final List<ConfigKey<?>> KEYS = Stream.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, List.<ConfigKey<?>>of(
+            HOST, PORT, MODEL_PACK, DEVICE, INFERENCE_THREADS, INFERENCE_QUEUE, TEXT_CACHE, BODY_LIMIT, REQUEST_TIMEOUT,
+            API_KEY, CORS, URL_FETCH, URL_HOSTS, URL_MAX_BYTES, URL_TIMEOUT, WEICOM_CANDIDATES, IMAGE_ROOTS,
+            WATCH_THRESHOLD, MAX_WATCHES)).flatMap(List::stream).toList();
+
+    public static QueryApiConfig from(Settings settings) {
+        settings.validate(KEYS);
+        UrlFetcher.Policy urlFetch = new UrlFetcher.Policy(settings.get(URL_FETCH), Set.copyOf(settings.get(URL_HOSTS)),
+                settings.get(URL_MAX_BYTES), Duration.ofMillis(settings.get(URL_TIMEOUT)));
+        return new QueryApiConfig(KafkaConfig.from(settings), OpenSearchConfig.from(settings), settings.get(HOST),
+                settings.get(PORT), settings.get(MODEL_PACK), settings.get(DEVICE),
+                settings.get(INFERENCE_THREADS), settings.get(INFERENCE_QUEUE), settings.get(TEXT_CACHE),
+                settings.get(BODY_LIMIT), settings.get(REQUEST_TIMEOUT), settings.get(API_KEY), settings.get(CORS),
+                urlFetch, settings.get(WEICOM_CANDIDATES),
+                settings.get(IMAGE_ROOTS), settings.get(TOPIC_PREFIX),
+                settings.get(WATCH_THRESHOLD), settings.get(MAX_WATCHES));
+    }
+
+    private static double similarity(String text) {
+        double value = Double.parseDouble(text.strip());
+        if (!(value >= -1 && value <= 1)) {
+            throw new IllegalArgumentException("must be a similarity within [-1, 1]");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,156 @@
+package io.cirstream.query.app;
+
+import io.cirstream.core.config.Settings;
+import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.core.topic.Topics;
+import io.cirstream.embedder.model.ModelRuntime;
+import io.cirstream.embedder.model.RuntimeOptions;
+import io.cirstream.ingest.image.ImageLimits;
+import io.cirstream.ingest.publish.GalleryPublisher;
+import io.cirstream.ingest.publish.PublisherOptions;
+import io.cirstream.query.compose.QueryComposer;
+import io.cirstream.query.http.ApiContract;
+import io.cirstream.query.http.ApiRouter;
+import io.cirstream.query.http.SearchRequestParser;
+import io.cirstream.query.inference.Inference;
+import io.cirstream.query.inference.TextEmbeddings;
+import io.cirstream.query.metrics.QueryMetrics;
+import io.cirstream.query.search.GalleryStore;
+import io.cirstream.query.search.QueryEncoder;
+import io.cirstream.query.search.ReferenceImages;
+import io.cirstream.query.search.SearchEngine;
+import io.cirstream.query.search.UrlFetcher;
+import io.cirstream.query.watch.VectorFeed;
+import io.cirstream.query.watch.VectorRecords;
+import io.cirstream.query.watch.WatchHandler;
+import io.cirstream.query.watch.WatchHub;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The running query API: wires the components from a {@link QueryApiConfig}, serves HTTP, and closes
+ * everything it opened in reverse order.
+ */
+public final class QueryApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryApiServer.class);
+
+    private final List<AutoCloseable> resources;
+    private final Vertx vertx;
+    private final HttpServer http;
+
+    private QueryApiServer(List<AutoCloseable> resources, Vertx vertx, HttpServer http) {
+        this.resources = resources;
+        this.vertx = vertx;
+        this.http = http;
+    }
+
+    /** Loads the model pack named by the configuration (and closes it on {@link #close()}). */
+    public static QueryApiServer start(QueryApiConfig config) {
+        ModelRuntime runtime = ModelRuntime.load(config.modelPack(), RuntimeOptions.defaults().withDevice(config.device()));
+        try {
+            QueryApiServer server = start(config, runtime);
+            server.resources.add(0, runtime);
+            return server;
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    /** Serves with a runtime the caller owns and closes. Blocks until the port is bound. */
+    public static QueryApiServer start(QueryApiConfig config, ModelRuntime runtime) {
+        List<AutoCloseable> resources = new ArrayList<>();
+        Vertx vertx = Vertx.vertx();
+        resources.add(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
+        try {
+            QueryMetrics metrics = new QueryMetrics();
+            OpenSearchClient openSearch = add(resources, new OpenSearchClient(config.openSearch()));
+            GalleryStore store = new GalleryStore(openSearch, config.openSearch().indexAlias(), runtime.space());
+            Inference inference = add(resources, new Inference(vertx, config.inferenceThreads(),
+                    config.inferenceQueue(), metrics.encode()));
+            QueryEncoder encoder = new QueryEncoder(vertx, store, inference,
+                    new ReferenceImages(runtime.images(), ImageLimits.DEFAULT),
+                    new TextEmbeddings(runtime.texts(), config.textCacheSize()),
+                    new QueryComposer(runtime.pseudoTokens(), runtime.combiner()), new UrlFetcher(config.urlFetch()));
+            SearchEngine engine = new SearchEngine(encoder, store, metrics.knn(), config.weicomCandidates());
+            Topics topics = new Topics(config.topicPrefix());
+            GalleryPublisher publisher = add(resources, GalleryPublisher.create(
+                    PublisherOptions.defaults(config.kafka(), topics.gallery()).withAllowedRoots(config.imageRoots())));
+            Admin admin = add(resources, Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    config.kafka().bootstrapServers())));
+            WatchHub hub = new WatchHub(config.maxWatches());
+            VectorFeed feed = add(resources, new VectorFeed(config.kafka(), topics.vectors(),
+                    new VectorRecords(runtime.packId()), hub).start());
+            metrics.gauge("cirstream_query_inference_queue_depth", "inference tasks running or queued", inference::depth);
+            metrics.gauge("cirstream_query_watches_open", "open watch streams", hub::size);
+
+            ApiContract contract = ApiContract.load();
+            SearchRequestParser parser = new SearchRequestParser(contract);
+            WatchHandler watch = new WatchHandler(parser, encoder, hub, feed, config.watchThreshold());
+            ApiRouter.Parts parts = new ApiRouter.Parts(parser, engine, publisher, store, config.imageRoots(), watch,
+                    new ApiRouter.OpsParts(admin, feed::ready, runtime.packId()), contract, metrics);
+            ApiRouter.Policy policy = new ApiRouter.Policy(config.bodyLimit(), config.requestTimeoutMs(),
+                    config.apiKey(), config.corsOrigins());
+            HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
+                            .setCompressionSupported(true))
+                    .requestHandler(ApiRouter.build(vertx, parts, policy))
+                    .listen().toCompletionStage().toCompletableFuture().join();
+            LOG.info("query API listening on http://{}:{} (pack {}, index alias {})", config.host(), http.actualPort(),
+                    runtime.packId(), config.openSearch().indexAlias());
+            return new QueryApiServer(resources, vertx, http);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.actualPort();
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    @Override
+    public void close() {
+        http.close().toCompletionStage().toCompletableFuture().join();
+        closeAll(resources);
+    }
+
+    private static <T extends AutoCloseable> T add(List<AutoCloseable> resources, T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", resources.get(i), e.toString());
+            }
+        }
+        resources.clear();
+    }
+
+    /** Runs the API until the process is stopped; configuration from an optional file plus the environment. */
+    public static void main(String[] args) {
+        Settings settings = Settings.load(
+                args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty());
+        System.out.print(settings.describe("query-api", QueryApiConfig.KEYS));
+        QueryApiServer server = start(QueryApiConfig.from(settings));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "query-api-shutdown"));
+    }
+}

@@ -1,0 +1,91 @@
+package io.cirstream.query.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The OpenAPI document served at {@code /openapi.yaml}, and the request bounds read from it, so the
+ * document and the validation cannot drift apart: k's range, the method names and the accepted fields
+ * of a search request all come from {@code components.schemas.SearchRequest}.
+ */
+public final class ApiContract {
+    static final String RESOURCE = "openapi/query-api.yaml";
+
+    private final String yaml;
+    private final JsonNode searchRequest;
+
+    private ApiContract(String yaml) {
+        this.yaml = yaml;
+        try {
+            this.searchRequest = new ObjectMapper(new YAMLFactory()).readTree(yaml)
+                    .path("components").path("schemas").path("SearchRequest").path("properties");
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundled OpenAPI document does not parse", e);
+        }
+    }
+
+    public static ApiContract load() {
+        try (InputStream in = ApiContract.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return new ApiContract(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String yaml() {
+        return yaml;
+    }
+
+    public int minK() {
+        return searchRequest.path("k").path("minimum").asInt();
+    }
+
+    public int maxK() {
+        return searchRequest.path("k").path("maximum").asInt();
+    }
+
+    public int defaultK() {
+        return searchRequest.path("k").path("default").asInt();
+    }
+
+    public String defaultMethod() {
+        return searchRequest.path("method").path("default").asText();
+    }
+
+    public int maxTextLength() {
+        return searchRequest.path("text").path("maxLength").asInt();
+    }
+
+    public List<String> methods() {
+        return strings(searchRequest.path("method").path("enum"));
+    }
+
+    public List<String> searchFields() {
+        List<String> names = new ArrayList<>();
+        searchRequest.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    public List<String> referenceFields() {
+        List<String> names = new ArrayList<>();
+        searchRequest.path("reference").path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

@@ -1,0 +1,174 @@
+package io.cirstream.query.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cirstream.query.compose.CompositionParams;
+import io.cirstream.query.compose.Method;
+import io.cirstream.query.compose.Slerp;
+import io.cirstream.query.compose.WeiCom;
+import io.cirstream.query.compose.WeightedSum;
+import io.cirstream.query.error.QueryError;
+import io.cirstream.query.search.FilterParser;
+import io.cirstream.query.search.Reference;
+import io.cirstream.query.search.SearchRequest;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the JSON of a search request (or of a watch, built from its query string) into a validated
+ * {@link SearchRequest}. Bounds and field names come from the OpenAPI document ({@link ApiContract}); every
+ * mistake is a 400 with a code that names the kind of mistake.
+ */
+public final class SearchRequestParser {
+
+    private final ApiContract contract;
+
+    public SearchRequestParser(ApiContract contract) {
+        this.contract = contract;
+    }
+
+    /** @param upload reference image bytes sent as a multipart part; they take the place of {@code reference} */
+    public SearchRequest parse(JsonNode body, Optional<byte[]> upload) {
+        if (body == null || !body.isObject()) {
+            throw QueryError.badRequest("bad_json", "the request body must be a JSON object");
+        }
+        requireKnownFields(body, contract.searchFields(), "");
+        Method method = method(body);
+        Optional<Reference> reference = upload.<Reference>map(Reference.Bytes::new).or(() -> reference(body));
+        Optional<String> text = text(body);
+        if (method.needsReference() && reference.isEmpty()) {
+            throw QueryError.badRequest("missing_reference", "method " + method.wireName()
+                    + " needs a reference: {\"reference\": {\"id\": ...}}, an image_base64, a url or an uploaded image");
+        }
+        if (method.needsText() && text.isEmpty()) {
+            throw QueryError.badRequest("missing_text", "method " + method.wireName() + " needs a non-empty text");
+        }
+        return new SearchRequest(reference, text, method, params(body), k(body), FilterParser.parse(body.get("filters")),
+                bool(body, "exclude_reference", true), bool(body, "explain", false));
+    }
+
+    private Method method(JsonNode body) {
+        String name = optionalText(body, "method").orElse(contract.defaultMethod());
+        return Method.parse(name).filter(m -> contract.methods().contains(m.wireName())).orElseThrow(() ->
+                QueryError.badRequest("unknown_method", "unknown method '" + name + "'; use one of " + Method.names()));
+    }
+
+    private Optional<Reference> reference(JsonNode body) {
+        JsonNode node = body.get("reference");
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject() || node.size() != 1) {
+            throw QueryError.badRequest("bad_reference", "reference must be an object with exactly one of "
+                    + String.join(", ", contract.referenceFields()));
+        }
+        requireKnownFields(node, contract.referenceFields(), "reference.");
+        String value = optionalText(node, node.fieldNames().next()).orElseThrow(() ->
+                QueryError.badRequest("bad_reference", "the reference value must be a non-empty string"));
+        return Optional.of(switch (node.fieldNames().next()) {
+            case "id" -> new Reference.ById(value);
+            case "image_base64" -> new Reference.Bytes(base64(value));
+            default -> new Reference.Url(uri(value));
+        });
+    }
+
+    private Optional<String> text(JsonNode body) {
+        Optional<String> text = optionalText(body, "text").map(String::strip).filter(t -> !t.isEmpty());
+        text.filter(t -> t.length() > contract.maxTextLength()).ifPresent(t -> {
+            throw QueryError.badRequest("text_too_long", "text is " + t.length() + " characters, the limit is "
+                    + contract.maxTextLength());
+        });
+        return text;
+    }
+
+    private static CompositionParams params(JsonNode body) {
+        double alpha = optionalText(body, "alpha_preset").map(SearchRequestParser::preset).orElse(Slerp.DEFAULT_ALPHA);
+        try {
+            return new CompositionParams(number(body, "w", WeightedSum.DEFAULT_WEIGHT), number(body, "alpha", alpha),
+                    number(body, "lambda", WeiCom.DEFAULT_LAMBDA));
+        } catch (IllegalArgumentException e) {
+            throw QueryError.badRequest("bad_parameter", e.getMessage());
+        }
+    }
+
+    private static double preset(String benchmark) {
+        if (!List.of("cirr", "circo", "fashioniq").contains(benchmark)) {
+            throw QueryError.badRequest("bad_parameter", "alpha_preset must be cirr, circo or fashioniq");
+        }
+        return Slerp.defaultAlpha(benchmark);
+    }
+
+    private int k(JsonNode body) {
+        JsonNode node = body.get("k");
+        if (node == null || node.isNull()) {
+            return contract.defaultK();
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < contract.minK()
+                || node.asInt() > contract.maxK()) {
+            throw QueryError.badRequest("bad_k", "k must be a whole number within " + contract.minK() + ".."
+                    + contract.maxK() + ", got " + node);
+        }
+        return node.asInt();
+    }
+
+    static double number(JsonNode body, String name, double fallback) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isNumber()) {
+            throw QueryError.badRequest("bad_parameter", name + " must be a number, got " + node);
+        }
+        return node.asDouble();
+    }
+
+    private static boolean bool(JsonNode body, String name, boolean fallback) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw QueryError.badRequest("bad_parameter", name + " must be true or false, got " + node);
+        }
+        return node.asBoolean();
+    }
+
+    private static Optional<String> optionalText(JsonNode body, String name) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            throw QueryError.badRequest("bad_parameter", name + " must be a string, got " + node);
+        }
+        return Optional.of(node.asText()).filter(s -> !s.isBlank());
+    }
+
+    private static void requireKnownFields(JsonNode node, List<String> known, String prefix) {
+        node.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                throw QueryError.badRequest("unknown_field", "unknown field '" + prefix + name + "'; known: "
+                        + String.join(", ", known));
+            }
+        });
+    }
+
+    private static byte[] base64(String value) {
+        try {
+            return Base64.getMimeDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw QueryError.badRequest("bad_reference", "reference.image_base64 is not valid base64: " + e.getMessage());
+        }
+    }
+
+    private static URI uri(String value) {
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            throw QueryError.badRequest("bad_reference", "reference.url is not a URI: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.cirstream.query.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.embedder.model.SpaceType;
+import io.cirstream.query.error.QueryError;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Non-blocking reads of the gallery index behind its alias: documents by id and k-NN searches. */
+public final class GalleryStore {
+
+    private final OpenSearchClient client;
+    private final String alias;
+    private final SpaceType space;
+
+    public GalleryStore(OpenSearchClient client, String alias, SpaceType space) {
+        this.client = client;
+        this.alias = alias;
+        this.space = space;
+    }
+
+    /** The stored document (vector included), or empty when no image has this id. */
+    public Future<Optional<ObjectNode>> document(String id) {
+        String path = "/" + alias + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        return send("GET", path, null).map(response -> {
+            if (response.status() == 404 && !response.body().path("error").isObject()) {
+                return Optional.<ObjectNode>empty();
+            }
+            JsonNode source = ok(response).path("_source");
+            return source.isObject() ? Optional.of((ObjectNode) source) : Optional.empty();
+        });
+    }
+
+    public Future<List<GalleryHit>> knn(KnnQuery query) {
+        return send("POST", "/" + alias + "/_search", query.toJson().toString())
+                .map(response -> hits(ok(response).path("hits").path("hits")));
+    }
+
+    /** Whether the alias resolves to an index. */
+    public Future<Boolean> ready() {
+        return send("HEAD", "/" + alias, null).map(OpenSearchClient.Response::ok);
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    private Future<OpenSearchClient.Response> send(String method, String path, String body) {
+        // Complete on the caller's event loop, not on the HTTP client's thread, so handlers stay single-threaded.
+        Context context = Vertx.currentContext();
+        var answer = client.sendAsync(method, path, body, "application/json");
+        return (context == null ? Future.fromCompletionStage(answer) : Future.fromCompletionStage(answer, context))
+                .recover(e -> Future.failedFuture(QueryError.unavailable("opensearch_unreachable",
+                        "OpenSearch did not answer: " + e.getMessage())));
+    }
+
+    private JsonNode ok(OpenSearchClient.Response response) {
+        if (response.status() == 404) {
+            throw QueryError.unavailable("index_missing", "the gallery index '" + alias + "' does not exist yet");
+        }
+        if (!response.ok()) {
+            JsonNode error = response.body().path("error");
+            throw QueryError.unavailable("opensearch_error", "OpenSearch answered " + response.status() + ": "
+                    + error.path("type").asText() + " " + error.path("reason").asText());
+        }
+        return response.body();
+    }
+
+    private List<GalleryHit> hits(JsonNode hits) {
+        List<GalleryHit> out = new ArrayList<>(hits.size());
+        for (JsonNode hit : hits) {
+            ObjectNode source = hit.path("_source").isObject() ? ((ObjectNode) hit.get("_source")).deepCopy()
+                    : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            float[] vector = StoredVector.take(source);
+            out.add(new GalleryHit(hit.path("_id").asText(),
+                    ScoreConversion.toSimilarity(space, hit.path("_score").asDouble()), source, vector));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,44 @@
+package io.cirstream.query.search;
+
+import io.cirstream.embedder.model.ImageEncoder;
+import io.cirstream.ingest.image.ImageDecoder;
+import io.cirstream.ingest.image.ImageLimits;
+import io.cirstream.ingest.image.ImageRejectedException;
+import io.cirstream.query.error.QueryError;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/** Decodes (with the ingest limits) and encodes a reference image sent by the user. Blocking. */
+public final class ReferenceImages {
+
+    private final ImageEncoder encoder;
+    private final ImageLimits limits;
+
+    public ReferenceImages(ImageEncoder encoder, ImageLimits limits) {
+        this.encoder = encoder;
+        this.limits = limits;
+    }
+
+    public float[] embed(byte[] bytes) {
+        return encoder.encode(List.of(decode(bytes, limits))).getFirst();
+    }
+
+    /** Decodes or throws the {@link QueryError} that says why the image is refused (400, 413 or 415). */
+    public static BufferedImage decode(byte[] bytes, ImageLimits limits) {
+        try {
+            return ImageDecoder.decode(bytes, limits);
+        } catch (ImageRejectedException e) {
+            throw rejected(e);
+        }
+    }
+
+    public static QueryError rejected(ImageRejectedException e) {
+        return switch (e.reason()) {
+            case TOO_MANY_BYTES, TOO_MANY_PIXELS -> QueryError.tooLarge("image_too_large", e.getMessage());
+            case UNSUPPORTED -> QueryError.unsupportedMedia("unsupported_image", e.getMessage());
+            case CORRUPT -> QueryError.badRequest("corrupt_image", e.getMessage());
+            default -> QueryError.badRequest("unreadable_image", e.getMessage());
+        };
+    }
+}

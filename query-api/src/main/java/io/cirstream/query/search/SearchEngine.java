@@ -1,0 +1,95 @@
+package io.cirstream.query.search;
+
+import io.cirstream.query.compose.Vec;
+import io.cirstream.query.compose.WeiCom;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a composed search: encode (see {@link QueryEncoder}), k-NN on the gallery alias with the filters
+ * inside the k-NN clause, reference exclusion, optional explanations. WeiCom instead searches twice (with
+ * i and with t), takes the union of both lists as its candidate set and fuses exactly over it.
+ */
+public final class SearchEngine {
+
+    private final QueryEncoder encoder;
+    private final GalleryStore store;
+    private final Timer knnTimer;
+    private final int weicomCandidates;
+
+    /** @param weicomCandidates size of each of WeiCom's two k-NN lists (at least k is always used) */
+    public SearchEngine(QueryEncoder encoder, GalleryStore store, Timer knnTimer, int weicomCandidates) {
+        this.encoder = encoder;
+        this.store = store;
+        this.knnTimer = knnTimer;
+        this.weicomCandidates = weicomCandidates;
+    }
+
+    public Future<SearchResult> search(SearchRequest request) {
+        long start = System.nanoTime();
+        return encoder.encode(request).compose(encoded -> {
+            long knnStart = System.nanoTime();
+            int wanted = request.k() + (excludedId(request).isPresent() ? 1 : 0);
+            Future<List<SearchResult.Item>> ranked = request.method().fusesLate()
+                    ? weicom(request, encoded, wanted) : single(request, encoded, wanted);
+            return ranked.map(items -> {
+                long end = System.nanoTime();
+                knnTimer.record(end - knnStart, TimeUnit.NANOSECONDS);
+                List<SearchResult.Item> kept = items.stream()
+                        .filter(item -> excludedId(request).map(id -> !id.equals(item.id())).orElse(true))
+                        .limit(request.k()).toList();
+                return new SearchResult(kept, new SearchResult.Timings(millis(encoded.encodeNanos()),
+                        millis(end - knnStart), millis(end - start)), request.method());
+            });
+        });
+    }
+
+    private Future<List<SearchResult.Item>> single(SearchRequest request, EncodedQuery encoded, int wanted) {
+        return store.knn(new KnnQuery(encoded.query(), wanted, request.filters(), request.explain()))
+                .map(hits -> hits.stream().map(hit -> new SearchResult.Item(hit.id(), hit.similarity(),
+                        hit.metadata(), request.explain() ? explain(hit.vector(), encoded) : null)).toList());
+    }
+
+    private Future<List<SearchResult.Item>> weicom(SearchRequest request, EncodedQuery encoded, int wanted) {
+        int perList = Math.max(wanted, weicomCandidates);
+        Future<List<GalleryHit>> byImage = store.knn(new KnnQuery(encoded.image(), perList, request.filters(), true));
+        Future<List<GalleryHit>> byText = store.knn(new KnnQuery(encoded.text(), perList, request.filters(), true));
+        return Future.all(byImage, byText).map(both -> {
+            Map<String, GalleryHit> union = new LinkedHashMap<>();
+            byImage.result().forEach(hit -> union.putIfAbsent(hit.id(), hit));
+            byText.result().forEach(hit -> union.putIfAbsent(hit.id(), hit));
+            List<WeiCom.Candidate> candidates = new ArrayList<>(union.size());
+            union.values().forEach(hit -> candidates.add(new WeiCom.Candidate(hit.id(),
+                    Vec.cosine(hit.vector(), encoded.image()), Vec.cosine(hit.vector(), encoded.text()))));
+            return WeiCom.rank(candidates, request.params().lambda()).stream().limit(wanted).map(fused -> {
+                GalleryHit hit = union.get(fused.candidate().id());
+                return new SearchResult.Item(hit.id(), fused.score(), hit.metadata(), request.explain()
+                        ? new SearchResult.Explain(fused.candidate().imageSimilarity(), fused.candidate().textSimilarity())
+                        : null);
+            }).toList();
+        });
+    }
+
+    private static SearchResult.Explain explain(float[] vector, EncodedQuery encoded) {
+        return new SearchResult.Explain(encoded.image() == null ? null : Vec.cosine(vector, encoded.image()),
+                encoded.text() == null ? null : Vec.cosine(vector, encoded.text()));
+    }
+
+    private static Optional<String> excludedId(SearchRequest request) {
+        if (!request.excludeReference()) {
+            return Optional.empty();
+        }
+        return request.reference().filter(Reference.ById.class::isInstance).map(r -> ((Reference.ById) r).id());
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+}

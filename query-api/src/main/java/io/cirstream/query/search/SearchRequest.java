@@ -1,0 +1,20 @@
+package io.cirstream.query.search;
+
+import io.cirstream.query.compose.CompositionParams;
+import io.cirstream.query.compose.Method;
+
+import java.util.Optional;
+
+/**
+ * A validated composed query.
+ *
+ * @param reference        absent for text-only searches
+ * @param text             the modification text; absent for image-only searches
+ * @param excludeReference drop the reference image itself from the results (only possible when it is
+ *                         referenced by id)
+ * @param explain          add per-modality similarities to each result
+ */
+public record SearchRequest(Optional<Reference> reference, Optional<String> text, Method method,
+                            CompositionParams params, int k, Filters filters, boolean excludeReference,
+                            boolean explain) {
+}

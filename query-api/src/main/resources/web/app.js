@@ -1,0 +1,165 @@
+'use strict';
+// The cirstream search page: plain DOM code talking to /v1/search and /v1/watch. URL parameters
+// (ref, text, method, k, weight, collection, category, tags, run=1, watch=1) prefill the form and can start a
+// search and the live stream, so a link reproduces a query.
+
+const form = document.getElementById('search');
+const statusLine = document.getElementById('status');
+const resultsList = document.getElementById('results');
+const liveList = document.getElementById('live');
+const watchButton = document.getElementById('watch');
+const WEIGHT_FIELD = { sum: 'w', slerp: 'alpha', weicom: 'lambda' };
+let watch = null;
+
+function field(name) { return form.elements.namedItem(name); }
+
+function filters() {
+  const out = {};
+  for (const name of ['collection', 'category']) {
+    if (field(name).value.trim()) out[name] = field(name).value.trim();
+  }
+  const tags = field('tags').value.split(',').map(t => t.trim()).filter(Boolean);
+  if (tags.length) out.tags = tags;
+  const from = field('from').value, to = field('to').value;
+  if (from || to) {
+    out.captured_at = {};
+    if (from) out.captured_at.from = from + 'T00:00:00Z';
+    if (to) out.captured_at.to = to + 'T23:59:59Z';
+  }
+  return out;
+}
+
+function searchRequest() {
+  const method = field('method').value;
+  const request = { method, k: Number(field('k').value) || 12, filters: filters() };
+  if (field('text').value.trim()) request.text = field('text').value.trim();
+  if (field('ref').value.trim()) request.reference = { id: field('ref').value.trim() };
+  const weight = field('weight').value;
+  if (weight !== '' && WEIGHT_FIELD[method]) request[WEIGHT_FIELD[method]] = Number(weight);
+  return request;
+}
+
+async function search() {
+  const request = searchRequest();
+  const file = field('file').files[0];
+  let init;
+  if (file && !request.reference) {
+    const body = new FormData();
+    body.append('request', JSON.stringify(request));
+    body.append('image', file);
+    init = { method: 'POST', body };
+  } else {
+    init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) };
+  }
+  setStatus('Searching…');
+  const response = await fetch('/v1/search', init);
+  const body = await response.json();
+  if (!response.ok) {
+    setStatus(body.error.code + ': ' + body.error.message, true);
+    return;
+  }
+  render(resultsList, body.results);
+  setStatus(body.results.length + ' results by ' + body.method + ' in ' + body.timings.total_ms.toFixed(1)
+      + ' ms (encode ' + body.timings.encode_ms.toFixed(1) + ', k-NN ' + body.timings.knn_ms.toFixed(1) + ')');
+}
+
+function setStatus(text, isError) {
+  statusLine.textContent = text;
+  statusLine.className = isError ? 'error' : '';
+}
+
+function card(result) {
+  const item = document.createElement('li');
+  item.className = 'card';
+  item.dataset.id = result.id;
+  const img = document.createElement('img');
+  img.src = '/v1/images/' + encodeURIComponent(result.id) + '/content';
+  img.alt = 'image ' + result.id;
+  img.loading = 'lazy';
+  const meta = result.metadata || {};
+  const text = document.createElement('div');
+  const lines = [result.id, 'score ' + result.score.toFixed(3),
+    [meta.collection, meta.category].filter(Boolean).join(' · '), (meta.tags || []).join(', ')];
+  lines.forEach((line, n) => {
+    const span = document.createElement('div');
+    span.textContent = line;
+    if (n === 1) span.className = 'score';
+    text.appendChild(span);
+  });
+  const use = document.createElement('button');
+  use.type = 'button';
+  use.textContent = 'Use as reference';
+  use.setAttribute('aria-label', 'Use ' + result.id + ' as the next reference');
+  use.addEventListener('click', () => useAsReference(result.id));
+  item.append(img, text, use);
+  return item;
+}
+
+function render(list, results) {
+  list.replaceChildren(...results.map(card));
+}
+
+function useAsReference(id) {
+  field('ref').value = id;
+  field('file').value = '';
+  showReference(id);
+  field('text').focus();
+}
+
+function showReference(id) {
+  const preview = document.getElementById('ref-preview');
+  preview.replaceChildren();
+  if (!id) return;
+  const img = document.createElement('img');
+  img.src = '/v1/images/' + encodeURIComponent(id) + '/content';
+  img.alt = 'reference ' + id;
+  preview.appendChild(img);
+}
+
+function toggleWatch() {
+  if (watch) {
+    watch.close();
+    watch = null;
+    watchButton.setAttribute('aria-pressed', 'false');
+    watchButton.textContent = 'Watch for new matches';
+    return;
+  }
+  const request = searchRequest();
+  const params = new URLSearchParams({ method: request.method });
+  if (request.reference) params.set('reference_id', request.reference.id);
+  if (request.text) params.set('text', request.text);
+  const f = request.filters;
+  delete f.captured_at;
+  if (Object.keys(f).length) params.set('filters', JSON.stringify(f));
+  watch = new EventSource('/v1/watch?' + params);
+  watch.addEventListener('ready', () => setStatus('Watching for new matches…'));
+  watch.addEventListener('match', event => liveList.prepend(card(JSON.parse(event.data))));
+  watch.onerror = () => setStatus('The live stream was interrupted; it reconnects automatically.', true);
+  watchButton.setAttribute('aria-pressed', 'true');
+  watchButton.textContent = 'Stop watching';
+}
+
+function prefillFromUrl() {
+  const params = new URLSearchParams(location.search);
+  const names = { ref: 'ref', text: 'text', method: 'method', k: 'k', weight: 'weight',
+    collection: 'collection', category: 'category', tags: 'tags' };
+  for (const [param, name] of Object.entries(names)) {
+    if (params.has(param)) field(name).value = params.get(param);
+  }
+  showReference(field('ref').value);
+  return { run: params.get('run') === '1', watch: params.get('watch') === '1' };
+}
+
+form.addEventListener('submit', event => {
+  event.preventDefault();
+  search().catch(error => setStatus('Search failed: ' + error.message, true));
+});
+field('ref').addEventListener('change', () => showReference(field('ref').value.trim()));
+watchButton.addEventListener('click', toggleWatch);
+const start = prefillFromUrl();
+if (start.run) {
+  search().catch(error => setStatus('Search failed: ' + error.message, true));
+}
+if (start.watch) {
+  toggleWatch();
+}

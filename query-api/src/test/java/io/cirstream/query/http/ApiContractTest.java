@@ -1,0 +1,60 @@
+package io.cirstream.query.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cirstream.core.json.Json;
+import io.cirstream.query.compose.Method;
+import io.cirstream.query.error.QueryError;
+import io.cirstream.query.search.Reference;
+import io.cirstream.query.search.SearchRequest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ApiContractTest {
+    private final ApiContract contract = ApiContract.load();
+    private final SearchRequestParser parser = new SearchRequestParser(contract);
+
+    @Test
+    void documentAndCodeAgreeOnMethodsAndBounds() {
+        assertThat(contract.methods()).containsExactlyElementsOf(Arrays.stream(Method.values()).map(Method::wireName).toList());
+        assertThat(contract.minK()).isEqualTo(1);
+        assertThat(contract.maxK()).isEqualTo(200);
+        assertThat(contract.searchFields()).contains("reference", "text", "method", "k", "filters", "exclude_reference", "explain");
+    }
+
+    @Test
+    void defaultsComeFromTheDocumentAndAnchors() throws Exception {
+        SearchRequest request = parser.parse(json("{\"reference\": {\"id\": \"a\"}, \"text\": \" red \"}"), Optional.empty());
+        assertThat(request.method()).isEqualTo(Method.SUM);
+        assertThat(request.k()).isEqualTo(10);
+        assertThat(request.text()).contains("red");
+        assertThat(request.excludeReference()).isTrue();
+        assertThat(request.params().alpha()).isEqualTo(0.8);
+        assertThat(request.reference()).containsInstanceOf(Reference.ById.class);
+
+        SearchRequest cirr = parser.parse(json("{\"method\": \"slerp\", \"reference\": {\"id\": \"a\"}, \"text\": \"x\", "
+                + "\"alpha_preset\": \"cirr\"}"), Optional.empty());
+        assertThat(cirr.params().alpha()).isEqualTo(0.9);
+    }
+
+    @Test
+    void anUploadReplacesTheReference() throws Exception {
+        SearchRequest request = parser.parse(json("{\"method\": \"image\"}"), Optional.of(new byte[]{1}));
+        assertThat(request.reference()).containsInstanceOf(Reference.Bytes.class);
+    }
+
+    @Test
+    void textLongerThanTheDocumentAllowsIsRefused() {
+        String text = "a".repeat(contract.maxTextLength() + 1);
+        assertThatThrownBy(() -> parser.parse(json("{\"method\": \"text\", \"text\": \"" + text + "\"}"), Optional.empty()))
+                .isInstanceOfSatisfying(QueryError.class, e -> assertThat(e.code()).isEqualTo("text_too_long"));
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return Json.mapper().readTree(text);
+    }
+}

@@ -8,6 +8,7 @@ import io.cirstream.core.topic.Topics;
 import io.cirstream.embedder.model.ModelRuntime;
 import io.cirstream.ingest.replay.Benchmark;
 import io.cirstream.ingest.replay.ReplayOptions;
+import io.cirstream.ingest.replay.ReplaySummary;
 import io.cirstream.ingest.replay.Replayer;
 import io.cirstream.ingest.synthetic.SyntheticWorld;
 import io.cirstream.query.app.QueryApiConfig;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,7 +57,10 @@ class LiveEvaluationIntegrationTest {
                 QueryApiConfig.PORT.name(), "0", QueryApiConfig.TOPIC_PREFIX.name(), topics.gallery().replace("gallery", "")));
         createVectorsTopic(topics);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        Replayer.run(ReplayOptions.of(Benchmark.SYNTHETIC, dir.resolve("world"), "val", kafka).withTopics(topics), quiet);
+        ByteArrayOutputStream replayLog = new ByteArrayOutputStream();
+        ReplaySummary replay = Replayer.run(ReplayOptions.of(Benchmark.SYNTHETIC, dir.resolve("world"), "val", kafka)
+                .withTopics(topics), new PrintStream(replayLog, true, StandardCharsets.UTF_8));
+        assertThat(replay.manifest().queryCount()).as("replay output:%n%s", replayLog).isEqualTo(QUERIES);
 
         try (ModelRuntime runtime = SyntheticBench.runtime(pack);
              OpenSearchClient client = LocalInfra.openSearch()) {

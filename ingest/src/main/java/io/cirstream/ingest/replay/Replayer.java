@@ -52,6 +52,7 @@ public final class Replayer {
         try (KafkaProducer<String, byte[]> producer = KafkaSetup.producer(options.kafka(), "cirstream-replay")) {
             GalleryPublisher publisher = GalleryPublisher.sharing(publisherOptions(options, galleryTopic, data), producer);
             PublishBatch.Outcome gallery = publishGallery(publisher, data, collection, err);
+            refuseUnacknowledged(gallery, galleryTopic);
             List<BenchmarkQuery> queries = answerable(data.queries(), gallery.rejected(), err);
             publishQueries(producer, queryTopic, queries);
             BenchmarkManifest manifest = new BenchmarkManifest(data.benchmark(), data.split(), collection,
@@ -82,6 +83,20 @@ public final class Replayer {
         producer.flush();
         for (Future<?> send : sends) {
             await(send, "query");
+        }
+    }
+
+    /**
+     * An image Kafka never acknowledged says nothing about the benchmark: leaving its queries out would quietly
+     * shrink the evaluation, so the replay stops before writing a manifest instead.
+     */
+    private static void refuseUnacknowledged(PublishBatch.Outcome gallery, String topic) {
+        List<PublishResult.Rejected> unacknowledged = gallery.unacknowledged();
+        if (!unacknowledged.isEmpty()) {
+            throw new IllegalStateException("Kafka did not acknowledge " + unacknowledged.size() + " gallery images on "
+                    + topic + " (first: " + unacknowledged.getFirst().id() + ": " + unacknowledged.getFirst().message()
+                    + "); the manifest was not written. Check the broker, then replay again: records are keyed "
+                    + "by id, so a second replay only overwrites what arrived");
         }
     }
 

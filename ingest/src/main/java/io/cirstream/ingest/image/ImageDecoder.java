@@ -2,6 +2,7 @@ package io.cirstream.ingest.image;
 
 import javax.imageio.ImageReader;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,21 +46,13 @@ public final class ImageDecoder {
         return image;
     }
 
-    /**
-     * Drops alpha rather than compositing it onto a background: that is what PIL's {@code convert("RGB")}
-     * does, and the published CLIP-family pipelines preprocess with it.
-     */
+    /** Alpha is dropped rather than composited, grey replicated: PIL's {@code convert("RGB")}, see {@link RgbPixels}. */
     static BufferedImage toRgb(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_INT_RGB) {
             return image;
         }
-        int width = image.getWidth();
-        BufferedImage rgb = new BufferedImage(width, image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        int[] row = new int[width];
-        for (int y = 0; y < image.getHeight(); y++) {
-            image.getRGB(0, y, width, 1, row, 0, width);
-            rgb.setRGB(0, y, width, 1, row, 0, width);
-        }
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        RgbPixels.copy(image, ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData());
         return rgb;
     }
 }

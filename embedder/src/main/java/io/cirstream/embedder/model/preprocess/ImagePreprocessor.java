@@ -3,12 +3,15 @@ package io.cirstream.embedder.model.preprocess;
 import io.cirstream.embedder.model.ModelManifest.ChannelOrder;
 import io.cirstream.embedder.model.ModelManifest.Preprocessing;
 
+import io.cirstream.ingest.image.RgbPixels;
+
 import java.awt.image.BufferedImage;
 
 /**
  * CLIP's image preprocessing as a pure function: resize the shortest side to {@code size} (bicubic, as
  * torchvision's {@code Resize(size)} on a PIL image), centre crop {@code size}×{@code size}, scale to
  * [0, 1], normalise per channel with mean/std, and lay out as a float CHW array in the manifest's channel order.
+ * Pixels are read as PIL's {@code convert("RGB")} reads them ({@link RgbPixels}).
  */
 public final class ImagePreprocessor {
 
@@ -56,12 +59,12 @@ public final class ImagePreprocessor {
     private static int[] rgb(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] packed = RgbPixels.of(image);
         int[] rgb = new int[w * h * 3];
-        for (int i = 0; i < argb.length; i++) {
-            rgb[i * 3] = (argb[i] >> 16) & 0xFF;
-            rgb[i * 3 + 1] = (argb[i] >> 8) & 0xFF;
-            rgb[i * 3 + 2] = argb[i] & 0xFF;
+        for (int i = 0; i < packed.length; i++) {
+            rgb[i * 3] = (packed[i] >> 16) & 0xFF;
+            rgb[i * 3 + 1] = (packed[i] >> 8) & 0xFF;
+            rgb[i * 3 + 2] = packed[i] & 0xFF;
         }
         return rgb;
     }

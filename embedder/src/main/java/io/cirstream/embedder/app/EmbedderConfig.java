@@ -22,7 +22,8 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
                              RuntimeOptions runtime, BatchPolicy batch, ImageLimits limits, List<Path> imageRoots,
                              String applicationId, int streamThreads, int sessionTimeoutMs,
                              int transactionTimeoutMs, Path stateDir,
-                             IndexerOptions indexer, String refreshInterval, boolean swapAlias, boolean sinkEnabled, Duration logInterval) {
+                             IndexerOptions indexer, String refreshInterval, boolean swapAlias, boolean sinkEnabled, Duration logInterval,
+                             String metricsHost, int metricsPort) {
 
     public static final ConfigKey<Path> PACK = PackSettings.PACK;
     public static final ConfigKey<String> DEVICE = ConfigKey.string("embedder.device", "cpu",
@@ -71,11 +72,15 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
             "point the alias at this model's index at start (false during a re-index until it has caught up)");
     public static final ConfigKey<Integer> LOG_INTERVAL_S = ConfigKey.integer("embedder.log-interval-s", 30, 1, 86_400,
             "seconds between the one-line metric summaries");
+    public static final ConfigKey<String> METRICS_HOST = ConfigKey.string("embedder.metrics-host", "127.0.0.1",
+            "address the Prometheus endpoint GET /metrics listens on (0.0.0.0 in a container)");
+    public static final ConfigKey<Integer> METRICS_PORT = ConfigKey.integer("embedder.metrics-port", 9401, -1, 65_535,
+            "port of the Prometheus endpoint; 0 picks a free one, -1 disables it");
 
     private static final List<ConfigKey<?>> OWN_KEYS = List.of(PACK, DEVICE, MODEL_THREADS, BATCH_SIZE, LINGER_MS,
             IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_ROOTS, APPLICATION_ID, STREAM_THREADS,
             SESSION_TIMEOUT_MS, TRANSACTION_TIMEOUT_MS, STATE_DIR, CACHE_DIR, SINK_ENABLED, SINK_GROUP, BULK_DOCS, BULK_BYTES, BULK_LINGER_MS, MAX_BACKOFF_MS,
-            REFRESH_INTERVAL, SWAP_ALIAS, LOG_INTERVAL_S);
+            REFRESH_INTERVAL, SWAP_ALIAS, LOG_INTERVAL_S, METRICS_HOST, METRICS_PORT);
 
     /** Every key the embedder reads, Kafka and OpenSearch included. */
     public static final List<ConfigKey<?>> KEYS = Stream.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, OWN_KEYS)
@@ -96,6 +101,7 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
                 settings.get(IMAGE_ROOTS), settings.get(APPLICATION_ID), settings.get(STREAM_THREADS),
                 settings.get(SESSION_TIMEOUT_MS), settings.get(TRANSACTION_TIMEOUT_MS), settings.get(STATE_DIR),
                 indexer, settings.get(REFRESH_INTERVAL),
-                settings.get(SWAP_ALIAS), settings.get(SINK_ENABLED), Duration.ofSeconds(settings.get(LOG_INTERVAL_S)));
+                settings.get(SWAP_ALIAS), settings.get(SINK_ENABLED), Duration.ofSeconds(settings.get(LOG_INTERVAL_S)),
+                settings.get(METRICS_HOST), settings.get(METRICS_PORT));
     }
 }

@@ -3,6 +3,9 @@ package io.cirstream.embedder.app;
 import io.cirstream.core.config.Settings;
 import io.cirstream.core.opensearch.OpenSearchClient;
 import io.cirstream.embedder.model.ModelRuntime;
+import io.cirstream.embedder.ops.ConsumerLag;
+import io.cirstream.embedder.ops.EmbedderMeters;
+import io.cirstream.embedder.ops.MetricsEndpoint;
 import io.cirstream.embedder.sink.GalleryIndex;
 import io.cirstream.embedder.sink.VectorIndexer;
 import io.cirstream.embedder.stream.EmbedderMetrics;
@@ -19,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +49,8 @@ public final class EmbedderService implements AutoCloseable {
     private VectorIndexer indexer;
     private Thread indexerThread;
     private ScheduledExecutorService reporter;
+    private EmbedderMeters meters;
+    private MetricsEndpoint endpoint;
     private String index;
 
     public EmbedderService(EmbedderConfig config) {
@@ -80,15 +87,19 @@ public final class EmbedderService implements AutoCloseable {
                 config.refreshInterval());
         streams = new KafkaStreams(topology(), StreamsProperties.of(config));
         streams.setUncaughtExceptionHandler(this::onStreamFailure);
+        meters = new EmbedderMeters(metrics);
+        meters.bindStreams(streams);
         streams.start();
         if (config.sinkEnabled()) {
             indexer = new VectorIndexer(config.kafka(), config.topics(), openSearch, index, runtime.packId(),
                     config.indexer().forIndex(index), metrics);
+            indexer.bindMetrics(meters);
             indexerThread = Thread.ofPlatform().name("embedder-indexer").start(this::runIndexer);
         }
         reporter = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("embedder-metrics")
                 .unstarted(r));
         scheduleSummary();
+        endpoint = MetricsEndpoint.start(config.metricsHost(), config.metricsPort(), meters.registry()).orElse(null);
         LOG.info("embedder started: model {} (dim {}), index {} behind alias {}, batch {} / {} ms", runtime.packId(),
                 runtime.dimension(), index, alias, config.batch().size(), config.batch().linger().toMillis());
         return this;
@@ -125,13 +136,29 @@ public final class EmbedderService implements AutoCloseable {
             EmbedderMetrics.Snapshot now = metrics.snapshot();
             EmbedderMetrics.Snapshot before = last.getAndSet(now);
             if (now.recordsIn() != before.recordsIn() || now.indexed() != before.indexed()) {
-                LOG.info(EmbedderMetrics.summary(before, now, config.batch().size()));
+                LOG.info("{}; lag: stream {}, sink {} records", EmbedderMetrics.summary(before, now,
+                        config.batch().size()), ConsumerLag.describe(streamLag()), ConsumerLag.describe(sinkLag()));
             }
         }, seconds, seconds, TimeUnit.SECONDS);
     }
 
     public EmbedderMetrics metrics() {
         return metrics;
+    }
+
+    private OptionalLong streamLag() {
+        KafkaStreams current = streams;
+        return current == null ? OptionalLong.empty() : ConsumerLag.max(current.metrics());
+    }
+
+    private OptionalLong sinkLag() {
+        VectorIndexer current = indexer;
+        return current == null ? OptionalLong.empty() : current.lag();
+    }
+
+    /** The port of the Prometheus endpoint, when it runs. */
+    public OptionalInt metricsPort() {
+        return endpoint == null ? OptionalInt.empty() : OptionalInt.of(endpoint.port());
     }
 
     /** The concrete index this instance writes to. */
@@ -160,6 +187,14 @@ public final class EmbedderService implements AutoCloseable {
         }
         if (reporter != null) {
             reporter.shutdownNow();
+        }
+        if (endpoint != null) {
+            endpoint.close();
+            endpoint = null;
+        }
+        if (meters != null) {
+            meters.close();
+            meters = null;
         }
         if (openSearch != null) {
             openSearch.close();

@@ -5,6 +5,8 @@ import io.cirstream.core.config.KafkaConfig;
 import io.cirstream.core.opensearch.OpenSearchClient;
 import io.cirstream.core.opensearch.OpenSearchException;
 import io.cirstream.core.topic.Topics;
+import io.cirstream.embedder.ops.ConsumerLag;
+import io.cirstream.embedder.ops.EmbedderMeters;
 import io.cirstream.embedder.stream.EmbedderMetrics;
 import io.cirstream.embedder.stream.Stage;
 import io.cirstream.embedder.stream.VectorEvent;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The OpenSearch sink: reads the vectors topic (committed transactions only) and writes bulk requests into the
@@ -77,6 +80,16 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
         this.options = options;
         this.metrics = metrics;
         this.pending = new BulkRequest(index);
+    }
+
+    /** The sink's largest lag on the vectors topic, from its consumer's metrics. */
+    public OptionalLong lag() {
+        return ConsumerLag.max(consumer.metrics());
+    }
+
+    /** Registers the sink consumer's metrics (lag on the vectors topic among them). */
+    public void bindMetrics(EmbedderMeters meters) {
+        meters.bindSinkConsumer(consumer);
     }
 
     @Override

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Duration;
@@ -74,6 +78,36 @@ class EmbedderServiceIntegrationTest {
             assertThat(h.document(id(17)).path("_version").asLong()).isEqualTo(1_017);
             assertThat(h.readAll(h.topics().vectors())).hasSize(IMAGES + IMAGES / 5);
             assertRankOne(h, expectedVectors(IMAGES));
+        }
+    }
+
+    @Test
+    void prometheusEndpointReportsCountersAndConsumerLag() throws Exception {
+        int images = 40;
+        try (EmbedderHarness h = new EmbedderHarness(stateDir, Map.of(EmbedderConfig.METRICS_PORT.name(), "0"));
+             EmbedderService service = h.start()) {
+            for (int i = 0; i < images; i++) {
+                h.send(id(i), tileEvent(i, 1_000 + i), 1_000 + i);
+            }
+            h.flush();
+            await("40 documents", () -> h.documentCount() == images && service.metrics().snapshot().indexed() == images);
+            URI base = URI.create("http://127.0.0.1:" + service.metricsPort().orElseThrow());
+
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(scrape.statusCode()).isEqualTo(200);
+                assertThat(scrape.body())
+                        .contains("cirstream_embedder_vectors_out_total " + images + ".0")
+                        .contains("cirstream_embedder_records_in_total " + images + ".0")
+                        .contains("cirstream_embedder_dead_letters_total 0.0")
+                        .contains("cirstream_embedder_indexed_documents_total " + images + ".0")
+                        .containsPattern("(?m)^cirstream_embedder_stream_lag \\d")
+                        .containsPattern("(?m)^cirstream_embedder_sink_lag \\d")
+                        .contains("kafka_consumer_fetch_manager_records_lag_max");
+                assertThat(http.send(HttpRequest.newBuilder(base.resolve("/other")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            }
         }
     }
 

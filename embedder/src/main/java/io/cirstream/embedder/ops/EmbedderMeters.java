@@ -1,0 +1,95 @@
+package io.cirstream.embedder.ops;
+
+import io.cirstream.embedder.stream.EmbedderMetrics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The embedder's Prometheus registry: its own counters ({@link EmbedderMetrics}) as {@code cirstream_embedder_*},
+ * Kafka Streams' and the sink consumer's client metrics (throughput, commit latency and consumer lag, as
+ * {@code kafka_*}), and the JVM's.
+ */
+public final class EmbedderMeters implements AutoCloseable {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<AutoCloseable> binders = new ArrayList<>();
+
+    public EmbedderMeters(EmbedderMetrics metrics) {
+        counter("records_in", "gallery records read (upserts and tombstones)", metrics, EmbedderMetrics.Snapshot::recordsIn);
+        counter("vectors_out", "vectors written to the vectors topic", metrics, EmbedderMetrics.Snapshot::vectorsOut);
+        counter("tombstones", "deletes forwarded", metrics, EmbedderMetrics.Snapshot::tombstones);
+        counter("dead_letters", "records sent to the dead-letter topic", metrics, EmbedderMetrics.Snapshot::deadLetters);
+        counter("batches", "encoder batches", metrics, EmbedderMetrics.Snapshot::batches);
+        counter("batched_images", "images in encoder batches (divide by batches for the fill)", metrics,
+                EmbedderMetrics.Snapshot::batchedItems);
+        counter("encode_seconds", "time spent in the image encoder", metrics, s -> s.encodeNanos() / 1e9);
+        counter("indexed_documents", "documents written to OpenSearch by the sink", metrics,
+                EmbedderMetrics.Snapshot::indexed);
+        counter("version_conflicts", "sink writes refused as older than the stored document", metrics,
+                EmbedderMetrics.Snapshot::versionConflicts);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        binders.add(gc);
+    }
+
+    public void bindStreams(KafkaStreams streams) {
+        bind(new KafkaStreamsMetrics(streams));
+        Gauge.builder("cirstream_embedder_stream_lag", streams, s -> lag(ConsumerLag.max(s.metrics())))
+                .description("largest input lag of the stream's consumers, records").register(registry);
+    }
+
+    public void bindSinkConsumer(Consumer<?, ?> consumer) {
+        bind(new KafkaClientMetrics(consumer));
+        Gauge.builder("cirstream_embedder_sink_lag", consumer, c -> lag(ConsumerLag.max(c.metrics())))
+                .description("largest lag of the sink's consumer on the vectors topic, records").register(registry);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    private <B extends MeterBinder & AutoCloseable> void bind(B binder) {
+        binder.bindTo(registry);
+        binders.add(binder);
+    }
+
+    private static double lag(OptionalLong lag) {
+        return lag.isPresent() ? lag.getAsLong() : Double.NaN;
+    }
+
+    private void counter(String name, String description, EmbedderMetrics metrics,
+                         ToDoubleFunction<EmbedderMetrics.Snapshot> value) {
+        FunctionCounter.builder("cirstream_embedder_" + name, metrics, m -> value.applyAsDouble(m.snapshot()))
+                .description(description).register(registry);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable binder : binders) {
+            try {
+                binder.close();
+            } catch (Exception e) {
+                // closing a metrics binder only stops its scheduler; nothing to recover
+            }
+        }
+        registry.close();
+    }
+}

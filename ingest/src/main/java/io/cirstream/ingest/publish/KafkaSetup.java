@@ -4,13 +4,16 @@ import io.cirstream.core.config.KafkaConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 public final class KafkaSetup {
     /** Room for the largest inline image, base64-encoded, plus its metadata. */
     public static final int MAX_RECORD_BYTES = 12 * 1024 * 1024;
+    private static final Duration LEADER_WAIT = Duration.ofSeconds(60);
 
     private KafkaSetup() {
     }
@@ -56,6 +60,44 @@ public final class KafkaSetup {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             for (var entry : admin.createTopics(wanted).values().entrySet()) {
                 awaitCreated(entry.getKey(), entry.getValue());
+            }
+            awaitLeaders(admin, topics);
+        }
+    }
+
+    /**
+     * A created topic's partitions get their leader a moment later. A producer that fetches metadata in between
+     * caches leaderless partitions and holds their batches until its next refresh; waiting here means the first
+     * metadata every client sees is complete.
+     */
+    private static void awaitLeaders(Admin admin, Collection<String> topics) {
+        long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
+                boolean ready = described.values().stream().flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException("cannot describe topics " + topics + ": " + e.getCause().getMessage(),
+                            e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for topic leaders", e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions of " + topics + " have no leader after "
+                        + LEADER_WAIT.toSeconds() + " s; is the Kafka broker healthy?");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for topic leaders", e);
             }
         }
     }

@@ -1,14 +1,18 @@
-'use strict';
 // The cirstream search page: plain DOM code talking to /v1/search and /v1/watch. URL parameters
 // (ref, text, method, k, weight, collection, category, tags, run=1, watch=1) prefill the form and can start a
-// search and the live stream, so a link reproduces a query.
+// search and the live stream, so a link reproduces a query. The API key is never one of them (see api.js).
+import { apiFetch, bindApiKey, errorText, releaseImages, showImage } from './api.js';
+import { watchEvents } from './events.js';
 
 const form = document.getElementById('search');
 const statusLine = document.getElementById('status');
 const resultsList = document.getElementById('results');
 const liveList = document.getElementById('live');
 const watchButton = document.getElementById('watch');
+const preview = document.getElementById('ref-preview');
 const WEIGHT_FIELD = { sum: 'w', slerp: 'alpha', weicom: 'lambda' };
+// The live panel keeps the newest matches only: a watch left open must not grow the page without bound.
+const LIVE_LIMIT = 100;
 let watch = null;
 
 function field(name) { return form.elements.namedItem(name); }
@@ -52,12 +56,12 @@ async function search() {
     init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) };
   }
   setStatus('Searching…');
-  const response = await fetch('/v1/search', init);
-  const body = await response.json();
+  const response = await apiFetch('/v1/search', init);
   if (!response.ok) {
-    setStatus(body.error.code + ': ' + body.error.message, true);
+    setStatus(await errorText(response), true);
     return;
   }
+  const body = await response.json();
   render(resultsList, body.results);
   setStatus(body.results.length + ' results by ' + body.method + ' in ' + body.timings.total_ms.toFixed(1)
       + ' ms (encode ' + body.timings.encode_ms.toFixed(1) + ', k-NN ' + body.timings.knn_ms.toFixed(1) + ')');
@@ -73,9 +77,8 @@ function card(result) {
   item.className = 'card';
   item.dataset.id = result.id;
   const img = document.createElement('img');
-  img.src = '/v1/images/' + encodeURIComponent(result.id) + '/content';
   img.alt = 'image ' + result.id;
-  img.loading = 'lazy';
+  showImage(img, result.id);
   const meta = result.metadata || {};
   const text = document.createElement('div');
   const lines = [result.id, 'score ' + result.score.toFixed(3),
@@ -96,7 +99,16 @@ function card(result) {
 }
 
 function render(list, results) {
+  releaseImages(list);
   list.replaceChildren(...results.map(card));
+}
+
+function addLiveMatch(result) {
+  liveList.prepend(card(result));
+  while (liveList.children.length > LIVE_LIMIT) {
+    releaseImages(liveList.lastElementChild);
+    liveList.lastElementChild.remove();
+  }
 }
 
 function useAsReference(id) {
@@ -107,21 +119,41 @@ function useAsReference(id) {
 }
 
 function showReference(id) {
-  const preview = document.getElementById('ref-preview');
+  releaseImages(preview);
   preview.replaceChildren();
   if (!id) return;
   const img = document.createElement('img');
-  img.src = '/v1/images/' + encodeURIComponent(id) + '/content';
   img.alt = 'reference ' + id;
   preview.appendChild(img);
+  showImage(img, id);
+}
+
+function useUploadedFile() {
+  const file = field('file').files[0];
+  if (!file) return;
+  // The latest choice is the reference: an id typed before would otherwise win over the upload.
+  field('ref').value = '';
+  showReference('');
+  const img = document.createElement('img');
+  img.alt = 'reference: uploaded ' + file.name;
+  img.src = URL.createObjectURL(file);
+  preview.appendChild(img);
+}
+
+function setWatching(on) {
+  watchButton.setAttribute('aria-pressed', String(on));
+  watchButton.textContent = on ? 'Stop watching' : 'Watch for new matches';
+}
+
+function stopWatching() {
+  watch.abort();
+  watch = null;
+  setWatching(false);
 }
 
 function toggleWatch() {
   if (watch) {
-    watch.close();
-    watch = null;
-    watchButton.setAttribute('aria-pressed', 'false');
-    watchButton.textContent = 'Watch for new matches';
+    stopWatching();
     return;
   }
   const request = searchRequest();
@@ -131,12 +163,19 @@ function toggleWatch() {
   const f = request.filters;
   delete f.captured_at;
   if (Object.keys(f).length) params.set('filters', JSON.stringify(f));
-  watch = new EventSource('/v1/watch?' + params);
-  watch.addEventListener('ready', () => setStatus('Watching for new matches…'));
-  watch.addEventListener('match', event => liveList.prepend(card(JSON.parse(event.data))));
-  watch.onerror = () => setStatus('The live stream was interrupted; it reconnects automatically.', true);
-  watchButton.setAttribute('aria-pressed', 'true');
-  watchButton.textContent = 'Stop watching';
+  watch = new AbortController();
+  setWatching(true);
+  watchEvents('/v1/watch?' + params, {
+    onEvent: (type, data) => {
+      if (type === 'ready') setStatus('Watching for new matches…');
+      else if (type === 'match') addLiveMatch(JSON.parse(data));
+    },
+    onTrouble: text => setStatus(text, true),
+    onRefused: text => {
+      stopWatching();
+      setStatus(text, true);
+    },
+  }, watch.signal);
 }
 
 function prefillFromUrl() {
@@ -155,7 +194,14 @@ form.addEventListener('submit', event => {
   search().catch(error => setStatus('Search failed: ' + error.message, true));
 });
 field('ref').addEventListener('change', () => showReference(field('ref').value.trim()));
+field('file').addEventListener('change', useUploadedFile);
 watchButton.addEventListener('click', toggleWatch);
+const keyField = document.getElementById('api-key');
+bindApiKey(keyField);
+// A reference preview that failed for want of a key loads once the key is there.
+keyField.addEventListener('change', () => {
+  if (field('ref').value.trim()) showReference(field('ref').value.trim());
+});
 const start = prefillFromUrl();
 if (start.run) {
   search().catch(error => setStatus('Search failed: ' + error.message, true));

@@ -148,7 +148,7 @@ public final class EmbedderService implements AutoCloseable {
 
     private OptionalLong streamLag() {
         KafkaStreams current = streams;
-        return current == null ? OptionalLong.empty() : ConsumerLag.max(current.metrics());
+        return current == null ? OptionalLong.empty() : ConsumerLag.total(current.metrics());
     }
 
     private OptionalLong sinkLag() {

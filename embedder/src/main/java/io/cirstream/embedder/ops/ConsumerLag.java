@@ -3,39 +3,55 @@ package io.cirstream.embedder.ops;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
- * Reads how far a consumer is behind from a Kafka client's own metrics ({@code records-lag-max}, the largest lag
- * over its partitions in the last sample window). Kafka Streams' restore consumer reports the changelog it replays,
- * not the input, so it is left out.
+ * How many records a Kafka client's consumers are behind, from the clients' own metrics: the sum of the latest
+ * per-partition {@code records-lag}. (The client-wide {@code records-lag-max} is a maximum over the last sample
+ * windows, so it keeps reporting a lag for up to a minute after it is gone.) Kafka Streams' restore consumer
+ * reports the changelog it replays, not the input, so it is left out.
  */
 public final class ConsumerLag {
     static final String GROUP = "consumer-fetch-manager-metrics";
-    static final String NAME = "records-lag-max";
-    /** The client-wide value; the per-partition ones also carry topic and partition tags. */
-    private static final Set<String> CLIENT_ONLY = Set.of("client-id");
+    static final String NAME = "records-lag";
 
     private ConsumerLag() {
     }
 
-    /** The largest lag among the consumers in {@code metrics}; empty before any has fetched. */
-    public static OptionalLong max(Map<MetricName, ? extends Metric> metrics) {
-        OptionalLong max = OptionalLong.empty();
+    /** The total lag over the assigned partitions; empty before any partition has been fetched. */
+    public static OptionalLong total(Map<MetricName, ? extends Metric> metrics) {
+        Map<String, Long> byPartition = new HashMap<>();
         for (var entry : metrics.entrySet()) {
             MetricName name = entry.getKey();
-            if (!name.group().equals(GROUP) || !name.name().equals(NAME) || !name.tags().keySet().equals(CLIENT_ONLY)
-                    || name.tags().get("client-id").endsWith("restore-consumer")) {
+            Map<String, String> tags = name.tags();
+            String client = tags.getOrDefault("client-id", "");
+            if (!name.group().equals(GROUP) || !name.name().equals(NAME) || !tags.containsKey("topic")
+                    || !tags.containsKey("partition") || client.endsWith("restore-consumer")) {
                 continue;
             }
             if (entry.getValue().metricValue() instanceof Double value && !value.isNaN() && !value.isInfinite()) {
-                long lag = Math.round(value);
-                max = OptionalLong.of(max.isPresent() ? Math.max(max.getAsLong(), lag) : lag);
+                byPartition.put(client + '\u0000' + tags.get("topic") + '\u0000' + tags.get("partition"),
+                        Math.round(value));
             }
         }
-        return max;
+        dropLegacyDuplicates(byPartition);
+        return byPartition.isEmpty() ? OptionalLong.empty()
+                : OptionalLong.of(byPartition.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /**
+     * Kafka also reports a partition of a topic with dots under the topic name with underscores (deprecated);
+     * counting both would double the lag.
+     */
+    private static void dropLegacyDuplicates(Map<String, Long> byPartition) {
+        for (String key : byPartition.keySet().toArray(String[]::new)) {
+            String[] parts = key.split("\u0000", -1);
+            if (parts[1].contains(".")) {
+                byPartition.remove(parts[0] + '\u0000' + parts[1].replace('.', '_') + '\u0000' + parts[2]);
+            }
+        }
     }
 
     /** "12" or "?" when nothing has been fetched yet. */

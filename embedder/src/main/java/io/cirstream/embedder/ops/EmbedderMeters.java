@@ -52,14 +52,14 @@ public final class EmbedderMeters implements AutoCloseable {
 
     public void bindStreams(KafkaStreams streams) {
         bind(new KafkaStreamsMetrics(streams));
-        Gauge.builder("cirstream_embedder_stream_lag", streams, s -> lag(ConsumerLag.max(s.metrics())))
-                .description("largest input lag of the stream's consumers, records").register(registry);
+        Gauge.builder("cirstream_embedder_stream_lag", streams, s -> lag(ConsumerLag.total(s.metrics())))
+                .description("records on the gallery topics not yet read by the stream (sum over partitions)").register(registry);
     }
 
     public void bindSinkConsumer(Consumer<?, ?> consumer) {
         bind(new KafkaClientMetrics(consumer));
-        Gauge.builder("cirstream_embedder_sink_lag", consumer, c -> lag(ConsumerLag.max(c.metrics())))
-                .description("largest lag of the sink's consumer on the vectors topic, records").register(registry);
+        Gauge.builder("cirstream_embedder_sink_lag", consumer, c -> lag(ConsumerLag.total(c.metrics())))
+                .description("records on the vectors topic not yet read by the sink (sum over partitions)").register(registry);
     }
 
     public PrometheusMeterRegistry registry() {

@@ -82,9 +82,9 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
         this.pending = new BulkRequest(index);
     }
 
-    /** The sink's largest lag on the vectors topic, from its consumer's metrics. */
+    /** How many records of the vectors topic the sink has not read yet, from its consumer's metrics. */
     public OptionalLong lag() {
-        return ConsumerLag.max(consumer.metrics());
+        return ConsumerLag.total(consumer.metrics());
     }
 
     /** Registers the sink consumer's metrics (lag on the vectors topic among them). */

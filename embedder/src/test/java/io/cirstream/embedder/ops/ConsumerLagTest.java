@@ -11,35 +11,46 @@ import java.util.OptionalLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsumerLagTest {
+    private final Map<MetricName, Metric> metrics = new LinkedHashMap<>();
 
     @Test
-    void theLargestClientWideLagOfTheInputConsumersCounts() {
-        Map<MetricName, Metric> metrics = new LinkedHashMap<>();
-        put(metrics, ConsumerLag.GROUP, ConsumerLag.NAME, Map.of("client-id", "app-StreamThread-1-consumer"), 12.0);
-        put(metrics, ConsumerLag.GROUP, ConsumerLag.NAME, Map.of("client-id", "app-StreamThread-2-consumer"), 40.0);
+    void theLatestLagOfEveryInputPartitionIsSummed() {
+        partition("app-StreamThread-1-consumer", "gallery", 0, 12);
+        partition("app-StreamThread-1-consumer", "gallery", 1, 3);
+        partition("app-StreamThread-2-consumer", "gallery", 2, 40);
         // a changelog being restored is not input lag
-        put(metrics, ConsumerLag.GROUP, ConsumerLag.NAME, Map.of("client-id", "app-StreamThread-1-restore-consumer"), 900.0);
-        // per-partition values are already covered by the client-wide maximum
-        put(metrics, ConsumerLag.GROUP, ConsumerLag.NAME, Map.of("client-id", "x", "topic", "t", "partition", "0"), 77.0);
-        put(metrics, ConsumerLag.GROUP, "records-lag-avg", Map.of("client-id", "x"), 500.0);
-        put(metrics, "producer-metrics", ConsumerLag.NAME, Map.of("client-id", "x"), 600.0);
+        partition("app-StreamThread-1-restore-consumer", "app-pending-changelog", 0, 900);
+        // the client-wide maximum lags behind reality, other groups and names are not lag
+        put("records-lag-max", ConsumerLag.GROUP, Map.of("client-id", "app-StreamThread-1-consumer"), 500);
+        put(ConsumerLag.NAME, "producer-metrics", Map.of("client-id", "x", "topic", "t", "partition", "0"), 600);
 
-        assertThat(ConsumerLag.max(metrics)).hasValue(40);
-        assertThat(ConsumerLag.describe(ConsumerLag.max(metrics))).isEqualTo("40");
+        assertThat(ConsumerLag.total(metrics)).hasValue(55);
+        assertThat(ConsumerLag.describe(ConsumerLag.total(metrics))).isEqualTo("55");
+    }
+
+    @Test
+    void aTopicWithDotsIsNotCountedAgainUnderItsDeprecatedUnderscoreName() {
+        partition("c", "gallery.bench.cirr-val", 0, 7);
+        partition("c", "gallery_bench_cirr-val", 0, 7);
+        partition("c", "other_topic", 0, 2);
+
+        assertThat(ConsumerLag.total(metrics)).hasValue(9);
     }
 
     @Test
     void beforeAnyFetchTheLagIsUnknown() {
-        Map<MetricName, Metric> metrics = new LinkedHashMap<>();
-        put(metrics, ConsumerLag.GROUP, ConsumerLag.NAME, Map.of("client-id", "c"), Double.NaN);
-        put(metrics, ConsumerLag.GROUP, ConsumerLag.NAME, Map.of("client-id", "d"), Double.NEGATIVE_INFINITY);
+        put(ConsumerLag.NAME, ConsumerLag.GROUP, Map.of("client-id", "c", "topic", "t", "partition", "0"), Double.NaN);
 
-        assertThat(ConsumerLag.max(metrics)).isEmpty();
+        assertThat(ConsumerLag.total(metrics)).isEmpty();
         assertThat(ConsumerLag.describe(OptionalLong.empty())).isEqualTo("?");
     }
 
-    private static void put(Map<MetricName, Metric> metrics, String group, String name, Map<String, String> tags,
-                            double value) {
+    private void partition(String client, String topic, int partition, double lag) {
+        put(ConsumerLag.NAME, ConsumerLag.GROUP, Map.of("client-id", client, "topic", topic, "partition",
+                Integer.toString(partition)), lag);
+    }
+
+    private void put(String name, String group, Map<String, String> tags, double value) {
         MetricName metricName = new MetricName(name, group, "", tags);
         metrics.put(metricName, new Metric() {
             @Override

@@ -149,10 +149,10 @@ final class PackLoader {
     }
 
     /**
-     * Returns the float16 tensors of every graph after checking them against the manifest's {@code precision}. {@code fp16} accepts
-     * float16 and float32 I/O alike: converters keep float32 I/O around float16 weights on request
-     * ({@code keep_io_types}), and the weights themselves are not inspected. {@code fp32} promises float32 I/O
-     * everywhere, so a float16 tensor means the manifest describes some other pack.
+     * Returns the float16 tensors of every graph after checking them against the manifest's {@code precision}.
+     * {@code fp16} accepts float16 and float32 I/O alike: converters keep float32 I/O around float16 weights on
+     * request ({@code keep_io_types}), and the weights themselves are not inspected. {@code fp32} promises float32
+     * I/O everywhere, so a float16 tensor means the manifest describes some other pack.
      */
     private List<String> checkPrecision() {
         List<String> float16 = models.stream().flatMap(m -> m.float16Tensors().stream()).toList();

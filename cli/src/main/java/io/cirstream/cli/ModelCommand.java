@@ -9,13 +9,13 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code cirstream model generate synthetic|vit-b32-shaped --out DIR}: writes a generated model pack. */
+/** {@code cirstream model generate synthetic|synthetic-fp16|vit-b32-shaped --out DIR}: writes a generated model pack. */
 @Command(name = "model", description = "Model packs.", subcommands = ModelCommand.Generate.class)
 final class ModelCommand {
 
     @Command(name = "generate", description = "Write a generated model pack (real ONNX files, fixed weights; not CLIP).")
     static final class Generate implements Callable<Integer> {
-        @Parameters(index = "0", description = "synthetic or vit-b32-shaped")
+        @Parameters(index = "0", description = "synthetic, synthetic-fp16 (float16 inputs, outputs and weights) or vit-b32-shaped")
         String kind;
 
         @Option(names = "--out", required = true, description = "directory to write the pack into (new or empty)")

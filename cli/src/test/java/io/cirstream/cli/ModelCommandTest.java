@@ -13,11 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModelCommandTest {
 
     @Test
-    void generatesTheSyntheticPack(@TempDir Path dir) {
-        Path out = dir.resolve("pack");
-        int rc = Main.commandLine().execute("model", "generate", "synthetic", "--out", out.toString());
-        assertThat(rc).isZero();
-        assertThat(out.resolve("manifest.json")).isRegularFile();
+    void generatesTheSyntheticPacks(@TempDir Path dir) {
+        for (String kind : new String[] {"synthetic", "synthetic-fp16"}) {
+            Path out = dir.resolve(kind);
+            int rc = Main.commandLine().execute("model", "generate", kind, "--out", out.toString());
+            assertThat(rc).isZero();
+            assertThat(out.resolve("manifest.json")).isRegularFile();
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ import java.util.UUID;
  * Prints, for one model pack: the raw encoder throughput (decoded images straight into the encoder), the end-to-end
  * embedder throughput (gallery records already on Kafka -> vectors committed) and their ratio, then the freshness
  * (produce -> searchable in OpenSearch) p50/p99 at a steady rate. Needs the local Kafka and OpenSearch.
- * <pre>EmbedderBenchmark [--pack synthetic|vit-b32-shaped] [--images N] [--rate PER_S] [--fresh N]</pre>
+ * <pre>EmbedderBenchmark [--pack synthetic|synthetic-fp16|vit-b32-shaped] [--images N] [--rate PER_S] [--fresh N]</pre>
  * Everything else comes from the usual configuration (CIRSTREAM_* environment), e.g. embedder.batch-size.
  */
 public final class EmbedderBenchmark {

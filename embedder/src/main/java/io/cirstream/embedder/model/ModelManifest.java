@@ -19,7 +19,10 @@ public record ModelManifest(
 
     public static final String FILE_NAME = "manifest.json";
 
-    /** Weight precision. Inputs and outputs of every graph stay float32 (fp16 packs keep fp32 I/O). */
+    /**
+     * Weight precision. {@code FP32}: every graph takes and returns float32. {@code FP16}: float16 weights, and each
+     * real-valued input or output may be float16 or float32 (the runtime converts at the session's edge).
+     */
     public enum Precision { FP32, FP16 }
 
     public enum ChannelOrder { RGB, BGR }

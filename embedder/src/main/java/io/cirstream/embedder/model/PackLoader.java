@@ -2,6 +2,7 @@ package io.cirstream.embedder.model;
 
 import io.cirstream.embedder.model.ModelManifest.CombinerSpec;
 import io.cirstream.embedder.model.ModelManifest.ImageTower;
+import io.cirstream.embedder.model.ModelManifest.Precision;
 import io.cirstream.embedder.model.ModelManifest.PseudoTokenSpec;
 import io.cirstream.embedder.model.ModelManifest.TextTower;
 import io.cirstream.embedder.model.onnx.OnnxModel;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
@@ -31,6 +33,7 @@ final class PackLoader {
     private final RuntimeOptions options;
     private final SessionFactory sessions;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final List<OnnxModel> models = new ArrayList<>();
 
     private PackLoader(Path packDir, RuntimeOptions options) {
         this.packDir = packDir.toAbsolutePath().normalize();
@@ -56,7 +59,9 @@ final class PackLoader {
                     pseudoTokenEncoder(spec, tokenizer), e -> e.compose(List.of(probe), List.of("a")), "pseudoToken.textOutput"));
             Optional<Combiner> combiner = manifest.combiner().map(spec -> checked(
                     combiner(spec), e -> e.combine(List.of(probe), List.of(probe)), "combiner.output"));
-            LOG.info("model pack '{}' loaded from {} on {} in {} ms", manifest.id(), packDir, sessions.device(),
+            List<String> float16 = checkPrecision();
+            LOG.info("model pack '{}' ({}, {}) loaded from {} on {} in {} ms", manifest.id(), manifest.precision(),
+                    float16.isEmpty() ? "float32 I/O" : "float16 I/O", packDir, sessions.device(),
                     (System.nanoTime() - start) / 1_000_000);
             return new ModelRuntime(manifest, images, texts, pseudo, combiner);
         } catch (RuntimeException e) {
@@ -68,7 +73,7 @@ final class PackLoader {
     private ImageEncoder imageEncoder() {
         ImageTower tower = manifest.image();
         OnnxModel model = open(tower.model())
-                .requireInput(tower.input(), "image.input")
+                .requireFloatInput(tower.input(), "image.input")
                 .requireOutput(tower.output(), "image.output");
         long[] shape = model.inputShape(tower.input());
         int size = tower.preprocessing().size();
@@ -84,9 +89,9 @@ final class PackLoader {
     private TextEncoder textEncoder(TextTokenizer tokenizer) {
         TextTower tower = manifest.text();
         OnnxModel model = open(tower.model())
-                .requireInput(tower.inputIds(), "text.inputIds")
+                .requireInt64Input(tower.inputIds(), "text.inputIds")
                 .requireOutput(tower.output(), "text.output");
-        tower.attentionMask().ifPresent(mask -> model.requireInput(mask, "text.attentionMask"));
+        tower.attentionMask().ifPresent(mask -> model.requireInt64Input(mask, "text.attentionMask"));
         return new OnnxTextEncoder(model, tower, tokenizer, manifest.dimension(), options.batchSize());
     }
 
@@ -98,26 +103,26 @@ final class PackLoader {
                     + ", but the manifest says it is the single token " + spec.placeholderId());
         }
         OnnxModel phi = open(spec.phiModel())
-                .requireInput(spec.phiInput(), "pseudoToken.phiInput")
+                .requireFloatInput(spec.phiInput(), "pseudoToken.phiInput")
                 .requireOutput(spec.phiOutput(), "pseudoToken.phiOutput");
         OnnxModel text = open(spec.textModel())
-                .requireInput(spec.textInputIds(), "pseudoToken.textInputIds")
-                .requireInput(spec.textTokenEmbedding(), "pseudoToken.textTokenEmbedding")
+                .requireInt64Input(spec.textInputIds(), "pseudoToken.textInputIds")
+                .requireFloatInput(spec.textTokenEmbedding(), "pseudoToken.textTokenEmbedding")
                 .requireOutput(spec.textOutput(), "pseudoToken.textOutput");
         return new OnnxPseudoTokenEncoder(phi, text, spec, tokenizer, manifest.dimension(), options.batchSize());
     }
 
     private Combiner combiner(CombinerSpec spec) {
         OnnxModel model = open(spec.model())
-                .requireInput(spec.imageInput(), "combiner.imageInput")
-                .requireInput(spec.textInput(), "combiner.textInput")
+                .requireFloatInput(spec.imageInput(), "combiner.imageInput")
+                .requireFloatInput(spec.textInput(), "combiner.textInput")
                 .requireOutput(spec.output(), "combiner.output");
         return new OnnxCombiner(model, spec, manifest.dimension(), options.batchSize());
     }
 
     /**
      * Warms {@code encoder} up with one input and checks the output width. A model that cannot run the
-     * warm-up (wrong input type or rank, e.g. fp16 inputs) is a bad pack too.
+     * warm-up (e.g. a wrong input rank) is a bad pack too.
      */
     private <E> E checked(E encoder, Function<E, List<float[]>> warmUp, String outputField) {
         int width;
@@ -138,7 +143,25 @@ final class PackLoader {
 
     /** Opens a model file and remembers it, so a failed load closes every session it started. */
     private OnnxModel open(String file) {
-        return opened(sessions.open(file));
+        OnnxModel model = opened(sessions.open(file));
+        models.add(model);
+        return model;
+    }
+
+    /**
+     * Returns the float16 tensors of every graph after checking them against the manifest's {@code precision}.
+     * {@code fp16} accepts float16 and float32 I/O alike: converters keep float32 I/O around float16 weights on
+     * request ({@code keep_io_types}), and the weights themselves are not inspected. {@code fp32} promises float32
+     * I/O everywhere, so a float16 tensor means the manifest describes some other pack.
+     */
+    private List<String> checkPrecision() {
+        List<String> float16 = models.stream().flatMap(m -> m.float16Tensors().stream()).toList();
+        if (manifest.precision() == Precision.FP32 && !float16.isEmpty()) {
+            throw new ModelPackException(packDir.resolve(ModelManifest.FILE_NAME) + ": field 'precision' is \"fp32\", but "
+                    + String.join(", ", float16) + (float16.size() == 1 ? " is a float16 tensor" : " are float16 tensors")
+                    + "; a pack whose graphs take or return float16 must say \"precision\": \"fp16\"");
+        }
+        return float16;
     }
 
     private <T extends AutoCloseable> T opened(T resource) {

@@ -3,6 +3,11 @@ package io.cirstream.embedder.model;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cirstream.core.json.Json;
+import io.cirstream.embedder.model.generate.onnx.OnnxProto.AttributeProto;
+import io.cirstream.embedder.model.generate.onnx.OnnxProto.GraphProto;
+import io.cirstream.embedder.model.generate.onnx.OnnxProto.ModelProto;
+import io.cirstream.embedder.model.generate.onnx.OnnxProto.NodeProto;
+import io.cirstream.embedder.model.generate.onnx.OnnxProto.TensorProto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Broken packs fail at load with a message naming the file and field at fault. */
 class BadPackTest {
+
+    /** TensorProto.DataType.DOUBLE in onnx.proto; the generator's subset of it has no use for doubles. */
+    private static final int ONNX_DOUBLE = 11;
 
     @TempDir
     Path dir;
@@ -77,6 +85,35 @@ class BadPackTest {
     }
 
     @Test
+    void unsupportedElementTypeNamesGraphTensorAndType() throws IOException {
+        Path pack = copy(TestPacks.synthetic());
+        Path phi = pack.resolve("phi.onnx");
+        ModelProto model = ModelProto.parseFrom(Files.readAllBytes(phi));
+        // A valid graph whose input is float64: it is cast to float32 before phi's MatMul.
+        GraphProto.Builder graph = model.getGraph().toBuilder();
+        graph.getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().setElemType(ONNX_DOUBLE);
+        graph.getNodeBuilder(0).setInput(0, "image_embeds_float");
+        graph.addNode(0, NodeProto.newBuilder().setOpType("Cast").addInput("image_embeds").addOutput("image_embeds_float")
+                .addAttribute(AttributeProto.newBuilder().setName("to").setType(AttributeProto.AttributeType.INT)
+                        .setI(TensorProto.DataType.FLOAT_VALUE)));
+        Files.write(phi, model.toBuilder().setGraph(graph).build().toByteArray());
+        assertFails(pack, "phi.onnx: input 'image_embeds' (manifest field 'pseudoToken.phiInput') has element type double",
+                "the runtime supports float16 or float32 here");
+    }
+
+    @Test
+    void precisionMustAgreeWithTheGraphs() throws IOException {
+        assertFails(edit(copy(TestPacks.syntheticFp16()), m -> m.put("precision", "fp32")),
+                "field 'precision' is \"fp32\"", "image.onnx input 'pixel_values'", "text.onnx output 'text_embeds'",
+                "phi.onnx input 'image_embeds'", "text_pseudo.onnx input 'token_embeds'", "combiner.onnx output 'query_embeds'",
+                "are float16 tensors", "must say \"precision\": \"fp16\"");
+        // fp16 with float32 I/O is what converting with keep_io_types gives: valid.
+        try (ModelRuntime runtime = ModelRuntime.load(edit(m -> m.put("precision", "fp16")), TestPacks.options())) {
+            assertThat(runtime.manifest().precision()).isEqualTo(ModelManifest.Precision.FP16);
+        }
+    }
+
+    @Test
     void cudaWithoutTheGpuBuildIsRefusedAndAutoFallsBackToCpu() {
         assertThatThrownBy(() -> ModelRuntime.load(TestPacks.synthetic(), TestPacks.options().withDevice("cuda:0")))
                 .isInstanceOf(DeviceUnavailableException.class).hasMessageContaining("cuda:0");
@@ -90,7 +127,10 @@ class BadPackTest {
     }
 
     private Path edit(Consumer<ObjectNode> change) throws IOException {
-        Path pack = copy();
+        return edit(copy(), change);
+    }
+
+    private Path edit(Path pack, Consumer<ObjectNode> change) throws IOException {
         Path file = pack.resolve("manifest.json");
         ObjectNode manifest = (ObjectNode) Json.mapper().readTree(file.toFile());
         change.accept(manifest);
@@ -99,7 +139,10 @@ class BadPackTest {
     }
 
     private Path copy() throws IOException {
-        Path source = TestPacks.synthetic();
+        return copy(TestPacks.synthetic());
+    }
+
+    private Path copy(Path source) throws IOException {
         Path target = dir.resolve("pack" + (copies++));
         Files.createDirectories(target);
         try (Stream<Path> files = Files.list(source)) {

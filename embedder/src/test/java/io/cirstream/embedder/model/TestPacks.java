@@ -17,6 +17,11 @@ final class TestPacks {
         return PackGenerator.generate(PackGenerator.SYNTHETIC, ROOT.resolve("synthetic"));
     }
 
+    /** The synthetic pack with float16 inputs, outputs and weights. */
+    static Path syntheticFp16() {
+        return PackGenerator.generate(PackGenerator.SYNTHETIC_FP16, ROOT.resolve("synthetic-fp16"));
+    }
+
     /** vit-b32-shaped with one transformer layer per tower: the real shapes, a twelfth of the depth. */
     static Path vitB32OneLayer() {
         return PackGenerator.generate(PackGenerator.VIT_B32_SHAPED, ROOT.resolve("vit-b32-shaped-l1"),

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Command line of {@link EncoderThroughputBenchmark}: packs (directories, or generated kinds
- * {@code synthetic} / {@code vit-b32-shaped}) and {@code --batches 1,8,32,64 --threads 2 --samples 5
+ * {@code synthetic} / {@code synthetic-fp16} / {@code vit-b32-shaped}) and {@code --batches 1,8,32,64 --threads 2 --samples 5
  * --warmup 2 --packs-dir DIR} (where generated kinds are written, reused on the next run).
  */
 record BenchmarkArgs(List<String> packs, List<Integer> batches, int threads, int samples, int warmup, Path packsDir) {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cirstream.core.json.Json;
 import io.cirstream.embedder.model.ModelManifest;
+import io.cirstream.embedder.model.ModelManifest.Precision;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** The manifest sections every generated pack shares, written in the format {@code ManifestReader} reads. */
 final class ManifestJson {
@@ -19,9 +21,10 @@ final class ManifestJson {
     private ManifestJson() {
     }
 
-    static ObjectNode root(String id, int dimension) {
+    static ObjectNode root(String id, int dimension, Precision precision) {
         ObjectNode root = Json.mapper().createObjectNode();
-        root.put("format", 1).put("id", id).put("dimension", dimension).put("space", "cosine").put("precision", "fp32");
+        root.put("format", 1).put("id", id).put("dimension", dimension).put("space", "cosine")
+                .put("precision", precision.name().toLowerCase(Locale.ROOT));
         return root;
     }
 

@@ -1,11 +1,14 @@
 package io.cirstream.embedder.model.generate;
 
+import io.cirstream.embedder.model.ModelManifest.Precision;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -16,7 +19,11 @@ import java.util.stream.Stream;
 public final class PackGenerator {
 
     public static final String SYNTHETIC = "synthetic";
+    /** The synthetic pack with float16 inputs, outputs and weights, as packs exported for GPU serving are. */
+    public static final String SYNTHETIC_FP16 = "synthetic-fp16";
     public static final String VIT_B32_SHAPED = "vit-b32-shaped";
+    /** Every kind {@link #generate} writes. */
+    public static final List<String> KINDS = List.of(SYNTHETIC, SYNTHETIC_FP16, VIT_B32_SHAPED);
     static final String STAMP = "generated-by.txt";
     /** Bumped whenever generated packs change, so a stale pack on disk is refused rather than reused. */
     private static final int GENERATOR_VERSION = 1;
@@ -24,7 +31,7 @@ public final class PackGenerator {
     private PackGenerator() {
     }
 
-    /** Writes pack {@code kind} ("synthetic" | "vit-b32-shaped") into {@code outDir}; a matching pack there is kept. */
+    /** Writes pack {@code kind} (one of {@link #KINDS}) into {@code outDir}; a matching pack there is kept. */
     public static Path generate(String kind, Path outDir) {
         return generate(kind, outDir, GeneratorOptions.defaults());
     }
@@ -63,10 +70,10 @@ public final class PackGenerator {
 
     private static void write(String kind, Path dir, GeneratorOptions options) {
         switch (kind) {
-            case SYNTHETIC -> new SyntheticPack().write(dir);
+            case SYNTHETIC -> new SyntheticPack(Precision.FP32).write(dir);
+            case SYNTHETIC_FP16 -> new SyntheticPack(Precision.FP16).write(dir);
             case VIT_B32_SHAPED -> new VitB32ShapedPack(options).write(dir);
-            default -> throw new IllegalArgumentException("unknown pack kind '" + kind + "'; expected "
-                    + SYNTHETIC + " or " + VIT_B32_SHAPED);
+            default -> throw new IllegalArgumentException("unknown pack kind '" + kind + "'; expected one of " + KINDS);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cirstream.embedder.model.generate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cirstream.embedder.model.ModelManifest.Precision;
 import io.cirstream.embedder.model.generate.OnnxGraph.Attr;
 import io.cirstream.ingest.synthetic.LandCover;
 import io.cirstream.ingest.synthetic.ObjectColour;
@@ -25,6 +26,9 @@ import static io.cirstream.embedder.model.generate.GraphOps.sum;
  * from pixels with fixed weights: land cover from the colour of the border ring, object colour from the
  * centre, object kind by matching the object's silhouette against the world's shape templates. The text
  * tower sums the directions of the attribute words it sees, so "make it red" points at red things.
+ *
+ * <p>The {@link Precision#FP16 FP16} variant is the same graphs with float16 inputs, outputs and weights, computing in
+ * float16 where ONNX Runtime's CPU provider can and in float32 elsewhere ({@link Float16Placement}).
  */
 final class SyntheticPack {
 
@@ -38,6 +42,11 @@ final class SyntheticPack {
 
     private final AttributeSpace space = new AttributeSpace(DIMENSION, 7L);
     private final List<String> vocabulary = vocabulary();
+    private final Precision precision;
+
+    SyntheticPack(Precision precision) {
+        this.precision = precision;
+    }
 
     void write(Path dir) {
         WordLevelTokenizerFile.write(dir.resolve("tokenizer.json"), vocabulary,
@@ -52,7 +61,8 @@ final class SyntheticPack {
     }
 
     private ObjectNode manifest() {
-        ObjectNode root = ManifestJson.root("synthetic-v1", DIMENSION);
+        ObjectNode root = ManifestJson.root(precision == Precision.FP16 ? "synthetic-fp16-v1" : "synthetic-v1", DIMENSION,
+                precision);
         ManifestJson.image(root, "image.onnx", TileGeometry.SIZE);
         ManifestJson.text(root, "text.onnx", CONTEXT_LENGTH, 0, 1, 2);
         root.putObject("pseudoToken")
@@ -75,8 +85,8 @@ final class SyntheticPack {
 
     private void writeImageTower(Path file) {
         int size = TileGeometry.SIZE;
-        try (OnnxGraph g = new OnnxGraph(file)) {
-            String x = g.input("pixel_values", OnnxGraph.FLOAT, "batch", 3L, (long) size, (long) size);
+        try (OnnxGraph g = new OnnxGraph(file, precision)) {
+            String x = g.input("pixel_values", g.floatType(), "batch", 3L, (long) size, (long) size);
             String pixels = add(g, mul(g, x, g.floats("std", ManifestJson.CLIP_STD, 1, 3, 1, 1)),
                     g.floats("mean", ManifestJson.CLIP_MEAN, 1, 3, 1, 1));
             String squares = g.op("ReduceSumSquare", List.of(pixels, g.longs("axes", 1)), Attr.i("keepdims", 1));
@@ -88,7 +98,7 @@ final class SyntheticPack {
             String features = g.op("Concat", List.of(land, kind, paint), Attr.i("axis", 1));
             String embedding = l2Normalize(g, matMul(g, features, g.floats("attribute_directions", space.directions(),
                     space.attributes(), DIMENSION)));
-            g.output(embedding, "image_embeds", OnnxGraph.FLOAT, "batch", (long) DIMENSION);
+            g.output(embedding, "image_embeds", g.floatType(), "batch", (long) DIMENSION);
             g.write();
         }
     }
@@ -127,11 +137,11 @@ final class SyntheticPack {
 
     /** ids -> sum of word directions (attribute words only; fillers and specials are zero) -> L2 norm. */
     private void writeTextTower(Path file, boolean withPseudoToken) {
-        try (OnnxGraph g = new OnnxGraph(file)) {
+        try (OnnxGraph g = new OnnxGraph(file, precision)) {
             String ids = g.input("input_ids", OnnxGraph.INT64, "batch", (long) CONTEXT_LENGTH);
             String embedded = g.op("Gather", List.of(g.floats("word_embeddings", wordEmbeddings(), vocabulary.size(), DIMENSION), ids));
             if (withPseudoToken) {
-                String token = g.input("token_embeds", OnnxGraph.FLOAT, "batch", (long) DIMENSION);
+                String token = g.input("token_embeds", g.floatType(), "batch", (long) DIMENSION);
                 String isPlaceholder = g.op("Cast", g.op("Equal", List.of(ids, g.longs("placeholder", vocabulary.indexOf("$")))),
                         Attr.i("to", OnnxGraph.FLOAT));
                 String slot = g.op("Unsqueeze", List.of(isPlaceholder, g.longs("axes", 2)));
@@ -139,7 +149,7 @@ final class SyntheticPack {
                 embedded = add(g, embedded, mul(g, slot, tokenRow));
             }
             String pooled = l2Normalize(g, sum(g, embedded, false, 1));
-            g.output(pooled, "text_embeds", OnnxGraph.FLOAT, "batch", (long) DIMENSION);
+            g.output(pooled, "text_embeds", g.floatType(), "batch", (long) DIMENSION);
             g.write();
         }
     }
@@ -154,27 +164,27 @@ final class SyntheticPack {
     }
 
     /** phi: the reference embedding itself is the pseudo-token (the word space and image space coincide here). */
-    private static void writePhi(Path file) {
-        try (OnnxGraph g = new OnnxGraph(file)) {
-            String image = g.input("image_embeds", OnnxGraph.FLOAT, "batch", (long) DIMENSION);
+    private void writePhi(Path file) {
+        try (OnnxGraph g = new OnnxGraph(file, precision)) {
+            String image = g.input("image_embeds", g.floatType(), "batch", (long) DIMENSION);
             String token = matMul(g, image, g.floats("phi_weight", identity(DIMENSION, 1f), DIMENSION, DIMENSION));
-            g.output(token, "token_embeds", OnnxGraph.FLOAT, "batch", (long) DIMENSION);
+            g.output(token, "token_embeds", g.floatType(), "batch", (long) DIMENSION);
             g.write();
         }
     }
 
     /** Combiner: [i; t] · ([I; I] / 2), normalised — a fixed-weight stand-in for a trained CLIP4Cir combiner. */
-    private static void writeCombiner(Path file) {
-        try (OnnxGraph g = new OnnxGraph(file)) {
-            String image = g.input("image_embeds", OnnxGraph.FLOAT, "batch", (long) DIMENSION);
-            String text = g.input("text_embeds", OnnxGraph.FLOAT, "batch", (long) DIMENSION);
+    private void writeCombiner(Path file) {
+        try (OnnxGraph g = new OnnxGraph(file, precision)) {
+            String image = g.input("image_embeds", g.floatType(), "batch", (long) DIMENSION);
+            String text = g.input("text_embeds", g.floatType(), "batch", (long) DIMENSION);
             float[] weight = new float[2 * DIMENSION * DIMENSION];
             float[] half = identity(DIMENSION, 0.5f);
             System.arraycopy(half, 0, weight, 0, half.length);
             System.arraycopy(half, 0, weight, half.length, half.length);
             String joined = g.op("Concat", List.of(image, text), Attr.i("axis", 1));
             String fused = l2Normalize(g, matMul(g, joined, g.floats("combiner_weight", weight, 2L * DIMENSION, DIMENSION)));
-            g.output(fused, "query_embeds", OnnxGraph.FLOAT, "batch", (long) DIMENSION);
+            g.output(fused, "query_embeds", g.floatType(), "batch", (long) DIMENSION);
             g.write();
         }
     }

@@ -1,6 +1,7 @@
 package io.cirstream.embedder.model.generate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cirstream.embedder.model.ModelManifest.Precision;
 import io.cirstream.embedder.model.generate.OnnxGraph.Attr;
 import io.cirstream.ingest.synthetic.Vocabulary;
 
@@ -48,7 +49,7 @@ final class VitB32ShapedPack {
                         WordLevelTokenizerFile.END));
         writeImageTower(dir.resolve("image.onnx"));
         writeTextTower(dir.resolve("text.onnx"));
-        ObjectNode root = ManifestJson.root("vit-b32-shaped-l" + options.layers(), DIMENSION);
+        ObjectNode root = ManifestJson.root("vit-b32-shaped-l" + options.layers(), DIMENSION, Precision.FP32);
         ManifestJson.image(root, "image.onnx", IMAGE_SIZE);
         ManifestJson.text(root, "text.onnx", CONTEXT, PAD_ID, START_ID, END_ID);
         ManifestJson.write(dir, root);

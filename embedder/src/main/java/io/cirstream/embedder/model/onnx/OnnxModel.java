@@ -1,50 +1,74 @@
 package io.cirstream.embedder.model.onnx;
 
 import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import ai.onnxruntime.platform.Fp16Conversions;
 import io.cirstream.embedder.model.ModelPackException;
 
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** One ONNX Runtime session of a pack file, checked against the tensor names the manifest promises. */
+/**
+ * One ONNX Runtime session of a pack file, checked against the tensor names and element types the manifest
+ * promises. Real-valued tensors may be declared float32 or float16: the runtime always hands over and gets
+ * back {@code float}s and converts at the session's edge where the graph declares float16.
+ */
 public final class OnnxModel implements AutoCloseable {
 
     private final String file;
     private final OrtSession session;
+    private final TensorTypes inputTypes;
+    private final TensorTypes outputTypes;
+    private final List<String> float16Tensors = new ArrayList<>();
 
-    OnnxModel(String file, OrtSession session) {
+    OnnxModel(String file, OrtSession session) throws OrtException {
         this.file = file;
         this.session = session;
+        this.inputTypes = new TensorTypes(file, "input", session.getInputInfo());
+        this.outputTypes = new TensorTypes(file, "output", session.getOutputInfo());
     }
 
     public String file() {
         return file;
     }
 
-    /** Fails with the manifest field and the names the model really has when {@code name} is not an input. */
-    public OnnxModel requireInput(String name, String manifestField) {
-        if (!session.getInputNames().contains(name)) {
-            throw new ModelPackException(file + " has no input tensor '" + name + "' (manifest field '"
-                    + manifestField + "'); its inputs are " + session.getInputNames());
+    /** Requires a real-valued input (float32 or float16), e.g. pixels or an embedding. */
+    public OnnxModel requireFloatInput(String name, String manifestField) {
+        return requireFloats(inputTypes, name, manifestField);
+    }
+
+    /** Requires an int64 input: token ids or an attention mask. */
+    public OnnxModel requireInt64Input(String name, String manifestField) {
+        inputTypes.require(name, manifestField, TensorTypes.INT64);
+        return this;
+    }
+
+    /** Requires a real-valued output (float32 or float16). */
+    public OnnxModel requireOutput(String name, String manifestField) {
+        return requireFloats(outputTypes, name, manifestField);
+    }
+
+    private OnnxModel requireFloats(TensorTypes types, String name, String manifestField) {
+        if (types.require(name, manifestField, TensorTypes.REAL) == TensorInfo.OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT16) {
+            float16Tensors.add(file + " " + types.direction() + " '" + name + "'");
         }
         return this;
     }
 
-    public OnnxModel requireOutput(String name, String manifestField) {
-        if (!session.getOutputNames().contains(name)) {
-            throw new ModelPackException(file + " has no output tensor '" + name + "' (manifest field '"
-                    + manifestField + "'); its outputs are " + session.getOutputNames());
-        }
-        return this;
+    /** The required tensors that are declared float16, e.g. {@code image.onnx input 'pixel_values'}. */
+    public List<String> float16Tensors() {
+        return List.copyOf(float16Tensors);
     }
 
     /** The declared shape of an input; -1 marks a dynamic dimension. */
@@ -63,15 +87,10 @@ public final class OnnxModel implements AutoCloseable {
         Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, TensorData> input : inputs.entrySet()) {
-                tensors.put(input.getKey(), tensor(env, input.getValue()));
+                tensors.put(input.getKey(), tensor(env, input.getKey(), input.getValue()));
             }
             try (OrtSession.Result result = session.run(tensors, Set.of(output))) {
-                OnnxValue value = result.get(output).orElseThrow();
-                if (!(value.getValue() instanceof float[][] rows)) {
-                    throw new ModelPackException(file + ": output '" + output + "' must be a float32 [batch, dim] tensor, was "
-                            + value.getInfo());
-                }
-                return rows;
+                return rows(output, result.get(output).orElseThrow());
             }
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed running " + file + ": " + e.getMessage(), e);
@@ -80,11 +99,35 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
-    private static OnnxTensor tensor(OrtEnvironment env, TensorData data) throws OrtException {
+    private OnnxTensor tensor(OrtEnvironment env, String name, TensorData data) throws OrtException {
         return switch (data) {
+            case TensorData.Floats f when inputTypes.isFloat16(name) -> OnnxTensor.createTensor(env,
+                    Fp16Conversions.convertFloatBufferToFp16Buffer(FloatBuffer.wrap(f.data())), f.shape(), OnnxJavaType.FLOAT16);
             case TensorData.Floats f -> OnnxTensor.createTensor(env, FloatBuffer.wrap(f.data()), f.shape());
             case TensorData.Longs l -> OnnxTensor.createTensor(env, LongBuffer.wrap(l.data()), l.shape());
         };
+    }
+
+    private float[][] rows(String output, OnnxValue value) throws OrtException {
+        if (outputTypes.isFloat16(output) && value instanceof OnnxTensor tensor && tensor.getInfo().getShape().length == 2) {
+            return float16Rows(tensor);
+        }
+        if (!(value.getValue() instanceof float[][] rows)) {
+            throw new ModelPackException(file + ": output '" + output + "' must be a float32 or float16 [batch, dim] tensor, was "
+                    + value.getInfo());
+        }
+        return rows;
+    }
+
+    /** ONNX Runtime widens float16 to float when it copies a tensor out as a FloatBuffer. */
+    private static float[][] float16Rows(OnnxTensor tensor) {
+        long[] shape = tensor.getInfo().getShape();
+        FloatBuffer flat = tensor.getFloatBuffer();
+        float[][] rows = new float[(int) shape[0]][(int) shape[1]];
+        for (float[] row : rows) {
+            flat.get(row);
+        }
+        return rows;
     }
 
     @Override

@@ -42,10 +42,26 @@ public final class SessionFactory {
         if (!Files.isRegularFile(model)) {
             throw new ModelPackException("model file " + model + " does not exist");
         }
+        OrtSession session;
         try {
-            return new OnnxModel(file, create(model));
+            session = create(model);
         } catch (OrtException e) {
             throw new ModelPackException("ONNX Runtime cannot load " + model + ": " + e.getMessage(), e);
+        }
+        try {
+            return new OnnxModel(file, session);
+        } catch (OrtException | RuntimeException e) {
+            closeQuietly(session, e);
+            throw new ModelPackException("ONNX Runtime cannot describe the inputs and outputs of " + model + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(OrtSession session, Exception failure) {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -5,6 +5,7 @@ public sealed interface TensorData {
 
     long[] shape();
 
+    /** Real values; {@link OnnxModel} sends them as float32 or float16, whichever the graph declares. */
     record Floats(float[] data, long... shape) implements TensorData { }
 
     record Longs(long[] data, long... shape) implements TensorData { }

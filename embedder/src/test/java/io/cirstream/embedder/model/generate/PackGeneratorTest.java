@@ -29,6 +29,18 @@ class PackGeneratorTest {
     }
 
     @Test
+    void fp16VariantStoresItsWeightsInHalfTheBytes(@TempDir Path dir) throws IOException {
+        Path single = PackGenerator.generate(PackGenerator.SYNTHETIC, dir.resolve("fp32"));
+        Path half = PackGenerator.generate(PackGenerator.SYNTHETIC_FP16, dir.resolve("fp16"));
+        assertThat(Files.readString(half.resolve("manifest.json"))).contains("\"precision\" : \"fp16\"");
+        assertThat(Files.readString(single.resolve("manifest.json"))).contains("\"precision\" : \"fp32\"");
+        // External data holds only the large MatMul weights (templates, combiner), which are float16 in the variant.
+        for (String data : new String[] {"image.onnx.data", "combiner.onnx.data"}) {
+            assertThat(Files.size(half.resolve(data))).isEqualTo(Files.size(single.resolve(data)) / 2);
+        }
+    }
+
+    @Test
     void refusesUnknownKindsAndForeignDirectories(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> PackGenerator.generate("vit-h14", dir.resolve("x")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown pack kind 'vit-h14'");

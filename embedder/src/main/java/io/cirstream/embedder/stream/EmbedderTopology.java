@@ -57,8 +57,11 @@ public final class EmbedderTopology {
     }
 
     private static StoreBuilder<KeyValueStore<Bytes, PendingRecord>> pendingStore() {
-        // In memory is enough: it holds at most one batch per task, and the changelog makes it durable.
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE), Serdes.Bytes(),
+        // It holds at most one batch per task and the changelog makes it durable, so memory would do; but only an
+        // application with a persistent store keeps its process id in the state dir, and only a stable process id
+        // gives a restarted instance the transactional ids of the one before it, so that it fences a killed
+        // predecessor's open transaction at once instead of waiting for the broker to time it out.
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Bytes(),
                         PendingRecord.serde())
                 .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                         Integer.toString(KafkaSetup.MAX_RECORD_BYTES)));

@@ -63,6 +63,46 @@ class EmbedderRecoveryIntegrationTest {
         }
     }
 
+    /**
+     * Restarted in place (same state dir, as a service manager restarts it), the embedder keeps its process id and
+     * so its transactional ids: it fences the killed instance's open transaction at once. The transaction timeout
+     * is ten minutes here, so the partitions would stay blocked far beyond the two minutes {@code await} allows
+     * if the restart had to wait for the broker to abort it.
+     */
+    @Test
+    void anEmbedderRestartedInPlaceFencesItsKilledPredecessorAtOnce() throws Exception {
+        int total = BEFORE + WHILE_DOWN;
+        Path stateDir = dir.resolve("state");
+        Map<String, String> settings = Map.of(EmbedderConfig.BATCH_SIZE.name(), "8",
+                EmbedderConfig.TRANSACTION_TIMEOUT_MS.name(), "600000");
+        try (EmbedderHarness h = new EmbedderHarness(stateDir, settings)) {
+            EmbedderConfig config = EmbedderConfig.from(h.settings());
+            TopicSetup.ensure(config.kafka(), config.topics());
+            sendImages(h, 0, BEFORE);
+            Process first = EmbedderProcess.launch(h, dir.resolve("first"));
+            try {
+                await("the first embedder indexing", () -> h.documentCount() > 0 || !first.isAlive());
+                assertThat(first.isAlive()).as("first embedder alive, see %s", dir.resolve("first")).isTrue();
+            } finally {
+                first.destroyForcibly().waitFor();
+            }
+            long committedAtKill = h.readAll(h.topics().vectors()).size();
+            sendImages(h, BEFORE, total);
+
+            long restart = System.nanoTime();
+            try (EmbedderService second = h.start()) {
+                await("all images indexed after the restart in place", () -> h.documentCount() == total);
+            }
+            System.out.printf("restart in place: all %d images indexed %.1f s after the restart%n", total,
+                    (System.nanoTime() - restart) / 1e9);
+
+            assertThat(committedAtKill).as("killed mid-stream").isBetween(1L, BEFORE - 1L);
+            VectorEventCodec codec = new VectorEventCodec();
+            assertThat(h.readAll(h.topics().vectors())).as("committed vectors, one per image")
+                    .extracting(r -> codec.decode(r.value()).id()).doesNotHaveDuplicates().hasSize(total);
+        }
+    }
+
     private static void sendImages(EmbedderHarness h, int from, int to) {
         for (int i = from; i < to; i++) {
             h.send(id(i), tileEvent(i, 10 + i), 10 + i);

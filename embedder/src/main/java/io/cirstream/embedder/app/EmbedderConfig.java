@@ -23,7 +23,7 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
                              String applicationId, int streamThreads, int sessionTimeoutMs,
                              int transactionTimeoutMs, Path stateDir,
                              IndexerOptions indexer, String refreshInterval, boolean swapAlias, boolean sinkEnabled, Duration logInterval,
-                             String metricsHost, int metricsPort) {
+                             String metricsHost, int metricsPort, String instanceId) {
 
     public static final ConfigKey<Path> PACK = PackSettings.PACK;
     public static final ConfigKey<String> DEVICE = ConfigKey.string("embedder.device", "cpu",
@@ -72,6 +72,9 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
             "point the alias at this model's index at start (false during a re-index until it has caught up)");
     public static final ConfigKey<Integer> LOG_INTERVAL_S = ConfigKey.integer("embedder.log-interval-s", 30, 1, 86_400,
             "seconds between the one-line metric summaries");
+    public static final ConfigKey<String> INSTANCE_ID = new ConfigKey<>("embedder.instance-id", "", String::strip, false,
+            "stable name of this instance for static group membership (unique per instance): restarted with the same"
+                    + " name and state dir it takes its partitions back at once; empty for dynamic membership");
     public static final ConfigKey<String> METRICS_HOST = ConfigKey.string("embedder.metrics-host", "127.0.0.1",
             "address the Prometheus endpoint GET /metrics listens on (0.0.0.0 in a container)");
     public static final ConfigKey<Integer> METRICS_PORT = ConfigKey.integer("embedder.metrics-port", 9401, -1, 65_535,
@@ -80,7 +83,7 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
     private static final List<ConfigKey<?>> OWN_KEYS = List.of(PACK, DEVICE, MODEL_THREADS, BATCH_SIZE, LINGER_MS,
             IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_ROOTS, APPLICATION_ID, STREAM_THREADS,
             SESSION_TIMEOUT_MS, TRANSACTION_TIMEOUT_MS, STATE_DIR, CACHE_DIR, SINK_ENABLED, SINK_GROUP, BULK_DOCS, BULK_BYTES, BULK_LINGER_MS, MAX_BACKOFF_MS,
-            REFRESH_INTERVAL, SWAP_ALIAS, LOG_INTERVAL_S, METRICS_HOST, METRICS_PORT);
+            REFRESH_INTERVAL, SWAP_ALIAS, LOG_INTERVAL_S, METRICS_HOST, METRICS_PORT, INSTANCE_ID);
 
     /** Every key the embedder reads, Kafka and OpenSearch included. */
     public static final List<ConfigKey<?>> KEYS = Stream.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, OWN_KEYS)
@@ -93,7 +96,8 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
                 settings.get(CACHE_DIR));
         IndexerOptions indexer = new IndexerOptions(settings.get(SINK_GROUP), settings.get(BULK_DOCS),
                 settings.get(BULK_BYTES), Duration.ofMillis(settings.get(BULK_LINGER_MS)),
-                Duration.ofMillis(settings.get(MAX_BACKOFF_MS)), Duration.ofMillis(settings.get(SESSION_TIMEOUT_MS)));
+                Duration.ofMillis(settings.get(MAX_BACKOFF_MS)), Duration.ofMillis(settings.get(SESSION_TIMEOUT_MS)),
+                settings.get(INSTANCE_ID));
         return new EmbedderConfig(KafkaConfig.from(settings), OpenSearchConfig.from(settings),
                 new Topics(settings.get(TOPIC_PREFIX)), settings.get(PACK), runtime,
                 new BatchPolicy(batchSize, Duration.ofMillis(settings.get(LINGER_MS))),
@@ -102,6 +106,6 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
                 settings.get(SESSION_TIMEOUT_MS), settings.get(TRANSACTION_TIMEOUT_MS), settings.get(STATE_DIR),
                 indexer, settings.get(REFRESH_INTERVAL),
                 settings.get(SWAP_ALIAS), settings.get(SINK_ENABLED), Duration.ofSeconds(settings.get(LOG_INTERVAL_S)),
-                settings.get(METRICS_HOST), settings.get(METRICS_PORT));
+                settings.get(METRICS_HOST), settings.get(METRICS_PORT), settings.get(INSTANCE_ID));
     }
 }

@@ -34,6 +34,11 @@ final class StreamsProperties {
         // A whole batch is encoded inside one poll loop iteration; give slow devices room before a rebalance.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), 600_000);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), KafkaSetup.MAX_RECORD_BYTES);
+        if (!config.instanceId().isEmpty()) {
+            // Static membership: a restart under the same name takes the member's place without waiting for its
+            // session to expire (Streams appends the thread index per consumer).
+            props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), config.instanceId());
+        }
         // A transaction spans every batch encoded between two commits; on a slow device that can pass Streams'
         // 10 s default, and the coordinator would then abort it and fence the producer (the work is redone). It is
         // also how long a killed instance's open transaction blocks its partitions (the abort comes only then).

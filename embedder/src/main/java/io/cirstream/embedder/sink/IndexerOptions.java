@@ -11,9 +11,10 @@ import java.time.Duration;
  * @param linger      longest a record waits before a partial bulk is sent
  * @param maxBackoff  ceiling of the exponential back-off between retries of a failing bulk
  * @param sessionTimeout how long a crashed sink holds its partitions before another takes over
+ * @param instanceId     static group membership id ({@code group.instance.id}); empty for dynamic membership
  */
 public record IndexerOptions(String groupId, int bulkDocs, long bulkBytes, Duration linger, Duration maxBackoff,
-                             Duration sessionTimeout) {
+                             Duration sessionTimeout, String instanceId) {
 
     public IndexerOptions {
         if (bulkDocs < 1 || bulkBytes < 1) {
@@ -23,6 +24,7 @@ public record IndexerOptions(String groupId, int bulkDocs, long bulkBytes, Durat
 
     /** The same options with the concrete index appended to the group: each index tracks its own progress. */
     public IndexerOptions forIndex(String index) {
-        return new IndexerOptions(groupId + "." + index, bulkDocs, bulkBytes, linger, maxBackoff, sessionTimeout);
+        return new IndexerOptions(groupId + "." + index, bulkDocs, bulkBytes, linger, maxBackoff, sessionTimeout,
+                instanceId);
     }
 }

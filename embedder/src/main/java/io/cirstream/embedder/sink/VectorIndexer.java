@@ -14,6 +14,7 @@ import io.cirstream.embedder.stream.VectorEventCodec;
 import io.cirstream.ingest.event.DeadLetter;
 import io.cirstream.ingest.event.MalformedEventException;
 import io.cirstream.ingest.publish.KafkaSetup;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -59,15 +61,8 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
 
     public VectorIndexer(KafkaConfig kafka, Topics topics, OpenSearchClient client, String index, String modelId,
                          IndexerOptions options, EmbedderMetrics metrics) {
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, options.groupId(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.bulkDocs(),
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) options.sessionTimeout().toMillis()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(consumerConfig(kafka, options), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         this.deadLetters = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -80,6 +75,21 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
         this.options = options;
         this.metrics = metrics;
         this.pending = new BulkRequest(index);
+    }
+
+    private static Map<String, Object> consumerConfig(KafkaConfig kafka, IndexerOptions options) {
+        Map<String, Object> config = new HashMap<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, options.groupId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.bulkDocs(),
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) options.sessionTimeout().toMillis()));
+        if (!options.instanceId().isEmpty()) {
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, options.instanceId() + "-sink");
+        }
+        return config;
     }
 
     /** How many records of the vectors topic the sink has not read yet, from its consumer's metrics. */
@@ -118,7 +128,8 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
             }
             flushOnClose();
         } finally {
-            consumer.close();
+            // Leave explicitly: a static member would otherwise keep its partitions until its session expires.
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             deadLetters.close();
         }
     }

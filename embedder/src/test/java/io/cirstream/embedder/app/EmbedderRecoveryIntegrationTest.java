@@ -71,36 +71,56 @@ class EmbedderRecoveryIntegrationTest {
      */
     @Test
     void anEmbedderRestartedInPlaceFencesItsKilledPredecessorAtOnce() throws Exception {
-        int total = BEFORE + WHILE_DOWN;
-        Path stateDir = dir.resolve("state");
         Map<String, String> settings = Map.of(EmbedderConfig.BATCH_SIZE.name(), "8",
                 EmbedderConfig.TRANSACTION_TIMEOUT_MS.name(), "600000");
-        try (EmbedderHarness h = new EmbedderHarness(stateDir, settings)) {
-            EmbedderConfig config = EmbedderConfig.from(h.settings());
-            TopicSetup.ensure(config.kafka(), config.topics());
-            sendImages(h, 0, BEFORE);
-            Process first = EmbedderProcess.launch(h, dir.resolve("first"));
-            try {
-                await("the first embedder indexing", () -> h.documentCount() > 0 || !first.isAlive());
-                assertThat(first.isAlive()).as("first embedder alive, see %s", dir.resolve("first")).isTrue();
-            } finally {
-                first.destroyForcibly().waitFor();
-            }
-            long committedAtKill = h.readAll(h.topics().vectors()).size();
-            sendImages(h, BEFORE, total);
-
-            long restart = System.nanoTime();
-            try (EmbedderService second = h.start()) {
-                await("all images indexed after the restart in place", () -> h.documentCount() == total);
-            }
-            System.out.printf("restart in place: all %d images indexed %.1f s after the restart%n", total,
-                    (System.nanoTime() - restart) / 1e9);
-
-            assertThat(committedAtKill).as("killed mid-stream").isBetween(1L, BEFORE - 1L);
-            VectorEventCodec codec = new VectorEventCodec();
-            assertThat(h.readAll(h.topics().vectors())).as("committed vectors, one per image")
-                    .extracting(r -> codec.decode(r.value()).id()).doesNotHaveDuplicates().hasSize(total);
+        try (EmbedderHarness h = new EmbedderHarness(dir.resolve("state"), settings)) {
+            killMidStreamThenRestartInPlace(h, BEFORE + WHILE_DOWN);
         }
+    }
+
+    /**
+     * With static membership ({@code embedder.instance-id}) the instance restarted in place also takes its group
+     * memberships back at once. The session timeout is three minutes here: with dynamic membership the new members'
+     * rebalance would wait for the killed members' sessions to expire, beyond the two minutes {@code await} allows.
+     */
+    @Test
+    void aStaticMemberRestartedInPlaceDoesNotWaitForItsOldSession() throws Exception {
+        int total = BEFORE + WHILE_DOWN;
+        Map<String, String> settings = Map.of(EmbedderConfig.BATCH_SIZE.name(), "8",
+                EmbedderConfig.TRANSACTION_TIMEOUT_MS.name(), "600000",
+                EmbedderConfig.SESSION_TIMEOUT_MS.name(), "180000",
+                EmbedderConfig.INSTANCE_ID.name(), "embedder-a");
+        try (EmbedderHarness h = new EmbedderHarness(dir.resolve("state"), settings)) {
+            killMidStreamThenRestartInPlace(h, total);
+        }
+    }
+
+    private static void killMidStreamThenRestartInPlace(EmbedderHarness h, int total) throws Exception {
+        EmbedderConfig config = EmbedderConfig.from(h.settings());
+        TopicSetup.ensure(config.kafka(), config.topics());
+        sendImages(h, 0, BEFORE);
+        Path log = config.stateDir().resolveSibling("first");
+        Process first = EmbedderProcess.launch(h, log);
+        try {
+            await("the first embedder indexing", () -> h.documentCount() > 0 || !first.isAlive());
+            assertThat(first.isAlive()).as("first embedder alive, see %s", log).isTrue();
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
+        long committedAtKill = h.readAll(h.topics().vectors()).size();
+        sendImages(h, BEFORE, total);
+
+        long restart = System.nanoTime();
+        try (EmbedderService second = h.start()) {
+            await("all images indexed after the restart in place", () -> h.documentCount() == total);
+        }
+        System.out.printf("restart in place: all %d images indexed %.1f s after the restart%n", total,
+                (System.nanoTime() - restart) / 1e9);
+
+        assertThat(committedAtKill).as("killed mid-stream").isBetween(1L, BEFORE - 1L);
+        VectorEventCodec codec = new VectorEventCodec();
+        assertThat(h.readAll(h.topics().vectors())).as("committed vectors, one per image")
+                .extracting(r -> codec.decode(r.value()).id()).doesNotHaveDuplicates().hasSize(total);
     }
 
     private static void sendImages(EmbedderHarness h, int from, int to) {

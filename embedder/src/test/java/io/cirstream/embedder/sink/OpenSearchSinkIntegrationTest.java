@@ -53,7 +53,7 @@ class OpenSearchSinkIntegrationTest {
         Topics topics = new Topics(name + ".");
         KafkaConfig kafka = new KafkaConfig(LocalInfra.kafkaBootstrap(), 2, (short) 1);
         IndexerOptions options = new IndexerOptions(name, 20, 1 << 20, Duration.ofMillis(50), Duration.ofMillis(400),
-                Duration.ofSeconds(6));
+                Duration.ofSeconds(6), "");
         try (OpenSearchClient openSearch = LocalInfra.openSearch()) {
             TopicSetup.ensure(kafka, topics);
             String index = GalleryIndex.ensure(openSearch, name, 2, SpaceType.COSINE, MODEL, "1s");

@@ -52,7 +52,7 @@ class VectorIndexerIntegrationTest {
                 send(producer, topics, "last", vector("last", new float[]{1, 1}, MODEL), 30);
             }
             IndexerOptions options = new IndexerOptions(name, 100, 1 << 20, Duration.ofMillis(50),
-                    Duration.ofSeconds(1), Duration.ofSeconds(10));
+                    Duration.ofSeconds(1), Duration.ofSeconds(10), "");
             VectorIndexer indexer = new VectorIndexer(kafka, topics, client, index, MODEL, options, new EmbedderMetrics());
             Thread thread = Thread.ofPlatform().start(indexer);
             try {

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -132,28 +131,20 @@ public final class EmbedderService implements AutoCloseable {
     private void scheduleSummary() {
         AtomicReference<EmbedderMetrics.Snapshot> last = new AtomicReference<>(metrics.snapshot());
         long seconds = config.logInterval().toSeconds();
+        EmbedderMeters lag = meters;
         reporter.scheduleAtFixedRate(() -> {
             EmbedderMetrics.Snapshot now = metrics.snapshot();
             EmbedderMetrics.Snapshot before = last.getAndSet(now);
             if (now.recordsIn() != before.recordsIn() || now.indexed() != before.indexed()) {
                 LOG.info("{}; lag: stream {}, sink {} records", EmbedderMetrics.summary(before, now,
-                        config.batch().size()), ConsumerLag.describe(streamLag()), ConsumerLag.describe(sinkLag()));
+                        config.batch().size()), ConsumerLag.describe(lag.streamLag()),
+                        ConsumerLag.describe(lag.sinkLag()));
             }
         }, seconds, seconds, TimeUnit.SECONDS);
     }
 
     public EmbedderMetrics metrics() {
         return metrics;
-    }
-
-    private OptionalLong streamLag() {
-        KafkaStreams current = streams;
-        return current == null ? OptionalLong.empty() : ConsumerLag.total(current.metrics());
-    }
-
-    private OptionalLong sinkLag() {
-        VectorIndexer current = indexer;
-        return current == null ? OptionalLong.empty() : current.lag();
     }
 
     /** The port of the Prometheus endpoint, when it runs. */

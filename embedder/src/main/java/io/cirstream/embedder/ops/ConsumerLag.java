@@ -4,6 +4,7 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -20,9 +21,13 @@ public final class ConsumerLag {
     private ConsumerLag() {
     }
 
+    /** One partition as one consumer client sees it. */
+    private record ClientPartition(String client, String topic, String partition) {
+    }
+
     /** The total lag over the assigned partitions; empty before any partition has been fetched. */
     public static OptionalLong total(Map<MetricName, ? extends Metric> metrics) {
-        Map<String, Long> byPartition = new HashMap<>();
+        Map<ClientPartition, Long> byPartition = new HashMap<>();
         for (var entry : metrics.entrySet()) {
             MetricName name = entry.getKey();
             Map<String, String> tags = name.tags();
@@ -32,26 +37,18 @@ public final class ConsumerLag {
                 continue;
             }
             if (entry.getValue().metricValue() instanceof Double value && !value.isNaN() && !value.isInfinite()) {
-                byPartition.put(client + '\u0000' + tags.get("topic") + '\u0000' + tags.get("partition"),
-                        Math.round(value));
+                byPartition.put(new ClientPartition(client, tags.get("topic"), tags.get("partition")), Math.round(value));
             }
         }
-        dropLegacyDuplicates(byPartition);
+        // Kafka also reports a partition of a topic with dots under the topic name with underscores (deprecated);
+        // counting both would double the lag.
+        for (ClientPartition p : List.copyOf(byPartition.keySet())) {
+            if (p.topic().contains(".")) {
+                byPartition.remove(new ClientPartition(p.client(), p.topic().replace('.', '_'), p.partition()));
+            }
+        }
         return byPartition.isEmpty() ? OptionalLong.empty()
                 : OptionalLong.of(byPartition.values().stream().mapToLong(Long::longValue).sum());
-    }
-
-    /**
-     * Kafka also reports a partition of a topic with dots under the topic name with underscores (deprecated);
-     * counting both would double the lag.
-     */
-    private static void dropLegacyDuplicates(Map<String, Long> byPartition) {
-        for (String key : byPartition.keySet().toArray(String[]::new)) {
-            String[] parts = key.split("\u0000", -1);
-            if (parts[1].contains(".")) {
-                byPartition.remove(parts[0] + '\u0000' + parts[1].replace('.', '_') + '\u0000' + parts[2]);
-            }
-        }
     }
 
     /** "12" or "?" when nothing has been fetched yet. */

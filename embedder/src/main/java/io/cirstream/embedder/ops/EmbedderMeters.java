@@ -18,6 +18,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -28,6 +29,8 @@ import java.util.function.ToDoubleFunction;
 public final class EmbedderMeters implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> binders = new ArrayList<>();
+    private volatile Supplier<OptionalLong> streamLag = OptionalLong::empty;
+    private volatile Supplier<OptionalLong> sinkLag = OptionalLong::empty;
 
     public EmbedderMeters(EmbedderMetrics metrics) {
         counter("records_in", "gallery records read (upserts and tombstones)", metrics, EmbedderMetrics.Snapshot::recordsIn);
@@ -52,14 +55,26 @@ public final class EmbedderMeters implements AutoCloseable {
 
     public void bindStreams(KafkaStreams streams) {
         bind(new KafkaStreamsMetrics(streams));
-        Gauge.builder("cirstream_embedder_stream_lag", streams, s -> lag(ConsumerLag.total(s.metrics())))
+        streamLag = () -> ConsumerLag.total(streams.metrics());
+        Gauge.builder("cirstream_embedder_stream_lag", this, m -> gaugeValue(m.streamLag()))
                 .description("records on the gallery topics not yet read by the stream (sum over partitions)").register(registry);
     }
 
     public void bindSinkConsumer(Consumer<?, ?> consumer) {
         bind(new KafkaClientMetrics(consumer));
-        Gauge.builder("cirstream_embedder_sink_lag", consumer, c -> lag(ConsumerLag.total(c.metrics())))
+        sinkLag = () -> ConsumerLag.total(consumer.metrics());
+        Gauge.builder("cirstream_embedder_sink_lag", this, m -> gaugeValue(m.sinkLag()))
                 .description("records on the vectors topic not yet read by the sink (sum over partitions)").register(registry);
+    }
+
+    /** Records on the gallery topics the stream has not read yet; empty until it has fetched (or is not bound). */
+    public OptionalLong streamLag() {
+        return streamLag.get();
+    }
+
+    /** Records on the vectors topic the sink has not read yet; empty until it has fetched (or is not bound). */
+    public OptionalLong sinkLag() {
+        return sinkLag.get();
     }
 
     public PrometheusMeterRegistry registry() {
@@ -71,7 +86,7 @@ public final class EmbedderMeters implements AutoCloseable {
         binders.add(binder);
     }
 
-    private static double lag(OptionalLong lag) {
+    private static double gaugeValue(OptionalLong lag) {
         return lag.isPresent() ? lag.getAsLong() : Double.NaN;
     }
 

@@ -5,7 +5,6 @@ import io.cirstream.core.config.KafkaConfig;
 import io.cirstream.core.opensearch.OpenSearchClient;
 import io.cirstream.core.opensearch.OpenSearchException;
 import io.cirstream.core.topic.Topics;
-import io.cirstream.embedder.ops.ConsumerLag;
 import io.cirstream.embedder.ops.EmbedderMeters;
 import io.cirstream.embedder.stream.EmbedderMetrics;
 import io.cirstream.embedder.stream.Stage;
@@ -34,7 +33,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * The OpenSearch sink: reads the vectors topic (committed transactions only) and writes bulk requests into the
@@ -90,11 +88,6 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
             config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, options.instanceId() + "-sink");
         }
         return config;
-    }
-
-    /** How many records of the vectors topic the sink has not read yet, from its consumer's metrics. */
-    public OptionalLong lag() {
-        return ConsumerLag.total(consumer.metrics());
     }
 
     /** Registers the sink consumer's metrics (lag on the vectors topic among them). */

@@ -2,12 +2,10 @@ package io.cirstream.embedder.app;
 
 import io.cirstream.embedder.stream.VectorEventCodec;
 import io.cirstream.testkit.IntegrationTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import static io.cirstream.embedder.app.EmbedderHarness.await;
@@ -30,36 +28,11 @@ class EmbedderRecoveryIntegrationTest {
 
     @Test
     void anEmbedderKilledMidStreamAndRestartedLosesAndDuplicatesNothing() throws Exception {
-        int total = BEFORE + WHILE_DOWN;
         // The killed instance's open transaction blocks its partitions until the broker aborts it, after this timeout.
         Map<String, String> settings = Map.of(EmbedderConfig.BATCH_SIZE.name(), "8",
                 EmbedderConfig.TRANSACTION_TIMEOUT_MS.name(), "10000");
         try (EmbedderHarness h = new EmbedderHarness(dir.resolve("state-first"), settings)) {
-            EmbedderConfig config = EmbedderConfig.from(h.settings());
-            TopicSetup.ensure(config.kafka(), config.topics());
-            sendImages(h, 0, BEFORE);
-            Process first = EmbedderProcess.launch(h, dir.resolve("first"));
-            try {
-                await("the first embedder indexing", () -> h.documentCount() > 0 || !first.isAlive());
-                assertThat(first.isAlive()).as("first embedder alive, see %s", dir.resolve("first")).isTrue();
-            } finally {
-                first.destroyForcibly().waitFor();
-            }
-            long committedAtKill = h.readAll(h.topics().vectors()).size();
-            sendImages(h, BEFORE, total);
-
-            try (EmbedderService second = h.start(Map.of(EmbedderConfig.STATE_DIR.name(),
-                    dir.resolve("state-second").toString()))) {
-                await("all images indexed after the restart", () -> h.documentCount() == total);
-            }
-
-            assertThat(committedAtKill).as("killed mid-stream").isBetween(1L, BEFORE - 1L);
-            assertThat(h.documentCount()).isEqualTo(total);
-            List<ConsumerRecord<byte[], byte[]>> vectors = h.readAll(h.topics().vectors());
-            VectorEventCodec codec = new VectorEventCodec();
-            assertThat(vectors).as("committed vectors, one per image")
-                    .extracting(r -> codec.decode(r.value()).id()).doesNotHaveDuplicates().hasSize(total);
-            assertThat(h.readAll(h.topics().deadLetters())).isEmpty();
+            killMidStreamThenRestart(h, Map.of(EmbedderConfig.STATE_DIR.name(), dir.resolve("state-second").toString()));
         }
     }
 
@@ -74,7 +47,7 @@ class EmbedderRecoveryIntegrationTest {
         Map<String, String> settings = Map.of(EmbedderConfig.BATCH_SIZE.name(), "8",
                 EmbedderConfig.TRANSACTION_TIMEOUT_MS.name(), "600000");
         try (EmbedderHarness h = new EmbedderHarness(dir.resolve("state"), settings)) {
-            killMidStreamThenRestartInPlace(h, BEFORE + WHILE_DOWN);
+            killMidStreamThenRestart(h, Map.of());
         }
     }
 
@@ -85,17 +58,18 @@ class EmbedderRecoveryIntegrationTest {
      */
     @Test
     void aStaticMemberRestartedInPlaceDoesNotWaitForItsOldSession() throws Exception {
-        int total = BEFORE + WHILE_DOWN;
         Map<String, String> settings = Map.of(EmbedderConfig.BATCH_SIZE.name(), "8",
                 EmbedderConfig.TRANSACTION_TIMEOUT_MS.name(), "600000",
                 EmbedderConfig.SESSION_TIMEOUT_MS.name(), "180000",
                 EmbedderConfig.INSTANCE_ID.name(), "embedder-a");
         try (EmbedderHarness h = new EmbedderHarness(dir.resolve("state"), settings)) {
-            killMidStreamThenRestartInPlace(h, total);
+            killMidStreamThenRestart(h, Map.of());
         }
     }
 
-    private static void killMidStreamThenRestartInPlace(EmbedderHarness h, int total) throws Exception {
+    /** Kills an embedder JVM mid-stream, sends more, restarts in this JVM with {@code restart} overrides. */
+    private static void killMidStreamThenRestart(EmbedderHarness h, Map<String, String> restart) throws Exception {
+        int total = BEFORE + WHILE_DOWN;
         EmbedderConfig config = EmbedderConfig.from(h.settings());
         TopicSetup.ensure(config.kafka(), config.topics());
         sendImages(h, 0, BEFORE);
@@ -110,17 +84,19 @@ class EmbedderRecoveryIntegrationTest {
         long committedAtKill = h.readAll(h.topics().vectors()).size();
         sendImages(h, BEFORE, total);
 
-        long restart = System.nanoTime();
-        try (EmbedderService second = h.start()) {
-            await("all images indexed after the restart in place", () -> h.documentCount() == total);
+        long started = System.nanoTime();
+        try (EmbedderService second = h.start(restart)) {
+            await("all images indexed after the restart", () -> h.documentCount() == total);
         }
-        System.out.printf("restart in place: all %d images indexed %.1f s after the restart%n", total,
-                (System.nanoTime() - restart) / 1e9);
+        System.out.printf("restart %s: all %d images indexed %.1f s after the restart%n",
+                restart.isEmpty() ? "in place" : "with " + restart.keySet(), total, (System.nanoTime() - started) / 1e9);
 
         assertThat(committedAtKill).as("killed mid-stream").isBetween(1L, BEFORE - 1L);
+        assertThat(h.documentCount()).isEqualTo(total);
         VectorEventCodec codec = new VectorEventCodec();
         assertThat(h.readAll(h.topics().vectors())).as("committed vectors, one per image")
                 .extracting(r -> codec.decode(r.value()).id()).doesNotHaveDuplicates().hasSize(total);
+        assertThat(h.readAll(h.topics().deadLetters())).isEmpty();
     }
 
     private static void sendImages(EmbedderHarness h, int from, int to) {

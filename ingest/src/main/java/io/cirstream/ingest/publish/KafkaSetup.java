@@ -4,7 +4,6 @@ import io.cirstream.core.config.KafkaConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -72,33 +71,32 @@ public final class KafkaSetup {
      */
     private static void awaitLeaders(Admin admin, Collection<String> topics) {
         long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
-        while (true) {
-            try {
-                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
-                boolean ready = described.values().stream().flatMap(d -> d.partitions().stream())
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-                if (ready) {
-                    return;
+        try {
+            while (!haveLeaders(admin, topics)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("partitions of " + topics + " have no leader after "
+                            + LEADER_WAIT.toSeconds() + " s; is the Kafka broker healthy?");
                 }
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw new IllegalStateException("cannot describe topics " + topics + ": " + e.getCause().getMessage(),
-                            e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for topic leaders", e);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("partitions of " + topics + " have no leader after "
-                        + LEADER_WAIT.toSeconds() + " s; is the Kafka broker healthy?");
-            }
-            try {
                 Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for topic leaders", e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for topic leaders", e);
+        }
+    }
+
+    /** Whether every partition of the topics has a leader; false while a topic is not known yet. */
+    private static boolean haveLeaders(Admin admin, Collection<String> topics) throws InterruptedException {
+        try {
+            return admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw new IllegalStateException("cannot describe topics " + topics + ": " + e.getCause().getMessage(),
+                    e.getCause());
         }
     }
 

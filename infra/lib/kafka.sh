@@ -1,4 +1,4 @@
-# Kafka 4.3.1 in KRaft combined mode, resolved from Maven Central. Sourced by infra.sh.
+# Kafka ($KAFKA_VERSION, infra/versions.env) in KRaft combined mode, resolved from Maven Central. Sourced by infra.sh.
 
 KAFKA_HOME="$CIRSTREAM_CACHE_DIR/kafka-$KAFKA_VERSION"
 KAFKA_STATE="$CIRSTREAM_STATE_DIR/kafka"
@@ -10,7 +10,7 @@ kafka_install() {
   log "installing Kafka $KAFKA_VERSION into $KAFKA_HOME (from Maven Central)"
   mkdir -p "$KAFKA_HOME"
   cp "$INFRA_DIR/kafka/pom.xml" "$KAFKA_HOME/pom.xml"
-  maven_fetch "$KAFKA_HOME" dependency:copy-dependencies -DoutputDirectory="$KAFKA_HOME/lib" -DincludeScope=runtime
+  maven_fetch "$KAFKA_HOME" dependency:copy-dependencies -DoutputDirectory="$KAFKA_HOME/lib" -DincludeScope=runtime -Dkafka.version="$KAFKA_VERSION"
   touch "$KAFKA_HOME/.installed"
 }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.cirstream.core.config.ConfigKey;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +14,12 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keeps infra/docker-compose.yml honest: it cannot run here, but its variables must be ones we read. */
+/** Keeps docker-compose.yml honest: it cannot run here, but its variables must be ones we read. */
 class ConfigCatalogTest {
 
     @Test
     void everyComposeVariableIsReadBySomeService() throws Exception {
-        Path compose = repoRoot().resolve("infra/docker-compose.yml");
+        Path compose = RepoFiles.resolve("docker-compose.yml");
         JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(compose.toFile()).path("services");
         Set<String> known = ConfigCatalog.all().stream().map(ConfigKey::envName).collect(Collectors.toSet());
 
@@ -39,14 +38,5 @@ class ConfigCatalogTest {
     void envNamesAreUniqueAcrossServices() {
         List<String> names = ConfigCatalog.all().stream().map(ConfigKey::envName).toList();
         assertThat(names).doesNotHaveDuplicates();
-    }
-
-    private static Path repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("infra/docker-compose.yml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("repository root not found");
     }
 }

@@ -39,7 +39,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         Settings settings = config.load(overrides);
         settings.validate(IngestConfig.KEYS);
-        var publisher = IngestConfig.publisherOptions(settings, Topics.defaults().gallery());
+        var publisher = IngestConfig.publisherOptions(settings, Topics.from(settings).gallery());
         var summary = IngestRunner.run(new IngestOptions(paths, publisher, collection, Duration.ofSeconds(10)), System.err);
         return summary.exitCode();
     }

@@ -1,6 +1,8 @@
 package io.cirstream.cli;
 
 import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.core.config.Settings;
+import io.cirstream.core.topic.Topics;
 import io.cirstream.ingest.replay.Benchmark;
 import io.cirstream.ingest.replay.ProblemLog;
 import io.cirstream.ingest.replay.ReplayOptions;
@@ -42,10 +44,11 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KafkaConfig kafka = KafkaConfig.from(config.load());
+        Settings settings = config.load();
+        KafkaConfig kafka = KafkaConfig.from(settings);
         ReplayOptions base = ReplayOptions.of(Benchmark.fromId(benchmark), data, split, kafka);
         ReplayOptions options = new ReplayOptions(base.benchmark(), data, split, base.parser(), onProblem, limit,
-                parseRate(rate), verifyDecode, base.imageLimits(), kafka, base.topics());
+                parseRate(rate), verifyDecode, base.imageLimits(), kafka, Topics.from(settings));
         return Replayer.run(options, System.err).exitCode();
     }
 

@@ -1,5 +1,8 @@
 package io.cirstream.core.topic;
 
+import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.core.config.Settings;
+
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +23,11 @@ public final class Topics {
 
     public static Topics defaults() {
         return new Topics("");
+    }
+
+    /** The topics of a deployment: every command takes them from here, so {@code kafka.topic-prefix} reaches all. */
+    public static Topics from(Settings settings) {
+        return new Topics(settings.get(KafkaConfig.TOPIC_PREFIX));
     }
 
     public String gallery() {

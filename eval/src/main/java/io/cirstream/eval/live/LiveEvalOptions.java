@@ -83,7 +83,7 @@ public record LiveEvalOptions(Benchmark benchmark, String split, List<String> me
      */
     public static LiveEvalOptions fromSettings(Benchmark benchmark, String split, Settings settings) {
         return of(benchmark, split, settings.get(PackSettings.PACK), KafkaConfig.from(settings),
-                OpenSearchConfig.from(settings)).withTopics(new Topics(settings.get(KafkaConfig.TOPIC_PREFIX)));
+                OpenSearchConfig.from(settings)).withTopics(Topics.from(settings));
     }
 
     /** {@code <benchmark>-<split>}, as the replay names the gallery collection and its topics. */

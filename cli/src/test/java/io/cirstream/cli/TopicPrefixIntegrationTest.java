@@ -1,0 +1,79 @@
+package io.cirstream.cli;
+
+import io.cirstream.core.topic.Topics;
+import io.cirstream.testkit.IntegrationTest;
+import io.cirstream.testkit.LocalInfra;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code kafka.topic-prefix} must reach the commands that write topics, as it reaches the services that read them. */
+@IntegrationTest
+class TopicPrefixIntegrationTest {
+
+    @Test
+    void ingestWritesToThePrefixedGalleryTopic(@TempDir Path dir) throws IOException {
+        String prefix = LocalInfra.uniqueName("pfx") + ".";
+        Path images = Files.createDirectories(dir.resolve("images"));
+        ImageIO.write(new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB), "png", images.resolve("tile.png").toFile());
+
+        int rc = Main.commandLine().execute("ingest", "--config", configFile(dir, prefix).toString(), images.toString());
+
+        assertThat(rc).isZero();
+        assertThat(recordCount(new Topics(prefix).gallery())).isEqualTo(1);
+    }
+
+    @Test
+    void replayWritesToThePrefixedBenchmarkTopics(@TempDir Path dir) {
+        String prefix = LocalInfra.uniqueName("pfx") + ".";
+        Path world = dir.resolve("world");
+        assertThat(Main.commandLine().execute("world", "--out", world.toString(), "--images", "12", "--queries", "4",
+                "--seed", "7")).isZero();
+
+        int rc = Main.commandLine().execute("replay", "synthetic", "--data", world.toString(), "--config",
+                configFile(dir, prefix).toString());
+
+        assertThat(rc).isZero();
+        assertThat(recordCount(new Topics(prefix).benchmarkGallery("synthetic-val"))).isEqualTo(12);
+    }
+
+    private static Path configFile(Path dir, String prefix) {
+        try {
+            return Files.writeString(dir.resolve("cirstream.properties"), "kafka.bootstrap=" + LocalInfra.kafkaBootstrap()
+                    + "\nkafka.topic-prefix=" + prefix + "\n");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records on every partition of {@code topic}, 0 when it does not exist; reads to the end offsets, bounded. */
+    private static long recordCount(String topic) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            var infos = consumer.listTopics(Duration.ofSeconds(30)).get(topic);
+            if (infos == null) {
+                return 0;
+            }
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            return partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+        }
+    }
+}

@@ -1,9 +1,18 @@
 package io.cirstream.core.config;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Where Kafka is and how topics are created; shared by every service that talks to Kafka. */
-public record KafkaConfig(String bootstrapServers, int partitions, short replicationFactor) {
+/**
+ * Where Kafka is, how topics are created, and the client settings every producer, consumer, admin and Streams
+ * client gets; shared by every service that talks to Kafka.
+ *
+ * @param client Kafka client settings passed through verbatim ({@code kafka.client.*}, e.g. security.protocol,
+ *               sasl.mechanism, sasl.jaas.config, ssl.truststore.location): what a managed or secured Kafka needs
+ */
+public record KafkaConfig(String bootstrapServers, int partitions, short replicationFactor, Map<String, String> client) {
 
     public static final ConfigKey<String> BOOTSTRAP =
             ConfigKey.string("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers (host:port,...)");
@@ -16,7 +25,19 @@ public record KafkaConfig(String bootstrapServers, int partitions, short replica
     public static final ConfigKey<String> TOPIC_PREFIX = new ConfigKey<>("kafka.topic-prefix", "", String::strip, false,
             "prefix of every topic name (isolates runs that share one Kafka)");
 
+    /** The free-form prefix of pass-through client settings; not a key of its own. */
+    public static final String CLIENT_PREFIX = "kafka.client";
+
     public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP, PARTITIONS, REPLICATION, TOPIC_PREFIX);
+
+    public KafkaConfig {
+        client = Map.copyOf(client);
+    }
+
+    /** Plain-text Kafka without extra client settings: the local infrastructure and most tests. */
+    public KafkaConfig(String bootstrapServers, int partitions, short replicationFactor) {
+        this(bootstrapServers, partitions, replicationFactor, Map.of());
+    }
 
     public static KafkaConfig from(Settings settings) {
         String bootstrap = settings.get(BOOTSTRAP);
@@ -26,6 +47,37 @@ public record KafkaConfig(String bootstrapServers, int partitions, short replica
                         + hostPort + "' is not host:port");
             }
         }
-        return new KafkaConfig(bootstrap, settings.get(PARTITIONS), settings.get(REPLICATION).shortValue());
+        Map<String, String> client = settings.under(CLIENT_PREFIX);
+        if (client.containsKey("bootstrap.servers")) {
+            throw new ConfigException("set the brokers with kafka.bootstrap (env " + BOOTSTRAP.envName()
+                    + "), not " + CLIENT_PREFIX + ".bootstrap.servers");
+        }
+        return new KafkaConfig(bootstrap, settings.get(PARTITIONS), settings.get(REPLICATION).shortValue(), client);
+    }
+
+    /**
+     * The configuration of one Kafka client: the brokers, then the pass-through settings, then {@code own}, the
+     * settings the calling client needs to be correct (serialisers, isolation level, idempotence, transactional
+     * ids), which a pass-through setting cannot override.
+     */
+    public Map<String, Object> clientConfig(Map<String, ?> own) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.putAll(client);
+        config.putAll(own);
+        return config;
+    }
+
+    /** The pass-through settings for printing: values of passwords, keys and JAAS lines masked. */
+    public Map<String, String> describeClient() {
+        Map<String, String> shown = new TreeMap<>();
+        client.forEach((k, v) -> shown.put(k, isSecret(k) ? "****" : v));
+        return shown;
+    }
+
+    static boolean isSecret(String clientKey) {
+        String k = clientKey.toLowerCase(java.util.Locale.ROOT);
+        return k.contains("password") || k.contains("jaas") || k.contains("secret") || k.endsWith(".key")
+                || k.contains("credentials") || k.contains("token");
     }
 }

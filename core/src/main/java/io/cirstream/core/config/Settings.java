@@ -97,6 +97,29 @@ public final class Settings {
         return out.toString();
     }
 
+    /**
+     * Free-form keys under a prefix, for pass-through settings whose names belong to another system (Kafka's client
+     * settings): {@code <prefix>.<name>} from the file, overridden by {@code CIRSTREAM_<PREFIX>_<NAME>} from the
+     * environment, where the name's underscores stand for dots ({@code CIRSTREAM_KAFKA_CLIENT_SASL_MECHANISM} is
+     * {@code sasl.mechanism}). Keys in the result have the prefix removed.
+     */
+    public Map<String, String> under(String prefix) {
+        String dotted = prefix + ".";
+        String envPrefix = "CIRSTREAM_" + prefix.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_') + "_";
+        Map<String, String> out = new TreeMap<>();
+        fileValues.forEach((k, v) -> {
+            if (k.startsWith(dotted) && k.length() > dotted.length()) {
+                out.put(k.substring(dotted.length()), v);
+            }
+        });
+        environment.forEach((k, v) -> {
+            if (k.startsWith(envPrefix) && k.length() > envPrefix.length()) {
+                out.put(k.substring(envPrefix.length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.'), v);
+            }
+        });
+        return out;
+    }
+
     /** Validates every key eagerly so a bad value fails at start, not on first use. */
     public void validate(List<ConfigKey<?>> keys) {
         keys.forEach(this::get);

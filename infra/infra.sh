@@ -7,6 +7,7 @@ set -uo pipefail
 INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$INFRA_DIR/lib/common.sh"
 . "$INFRA_DIR/lib/kafka.sh"
+. "$INFRA_DIR/lib/kafka-tls.sh"
 . "$INFRA_DIR/lib/opensearch.sh"
 
 usage() { echo "usage: $0 up|down|status [kafka|opensearch]" >&2; exit 2; }

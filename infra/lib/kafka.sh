@@ -21,8 +21,13 @@ kafka_java() { # runs a Kafka main class with the broker's classpath and quiet t
 
 kafka_configure() {
   mkdir -p "$KAFKA_STATE/logs" "$KAFKA_STATE/data"
+  kafka_tls_material
   sed -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
+      -e "s#@SASL_PORT@#$KAFKA_SASL_PORT#g" -e "s#@TLS_DIR@#$KAFKA_TLS_DIR#g" \
+      -e "s#@TLS_PASSWORD@#$(cat "$KAFKA_TLS_DIR/password")#g" \
       -e "s#@DATA_DIR@#$KAFKA_STATE/data#g" "$INFRA_DIR/kafka/server.properties" > "$KAFKA_STATE/server.properties"
+  chmod 600 "$KAFKA_STATE/server.properties"
+  kafka_client_properties
   if [ ! -f "$KAFKA_STATE/data/meta.properties" ]; then
     local cluster_id
     cluster_id="$(kafka_java kafka.tools.StorageTool random-uuid)" || die "kafka: cannot generate a cluster id"
@@ -40,6 +45,7 @@ kafka_up() {
   fi
   require_free_port "$KAFKA_PORT" kafka CIRSTREAM_KAFKA_PORT
   require_free_port "$KAFKA_CONTROLLER_PORT" "kafka controller" CIRSTREAM_KAFKA_CONTROLLER_PORT
+  require_free_port "$KAFKA_SASL_PORT" "kafka SASL_SSL listener" CIRSTREAM_KAFKA_SASL_PORT
   kafka_install
   kafka_configure
   : > "$KAFKA_LOG"

@@ -1,12 +1,9 @@
 package io.cirstream.cli;
 
+import io.cirstream.core.config.KafkaConfig;
 import io.cirstream.core.topic.Topics;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,15 +12,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code kafka.topic-prefix} must reach the commands that write topics, as it reaches the services that read them. */
 @IntegrationTest
 class TopicPrefixIntegrationTest {
+    private static final KafkaConfig PLAIN = new KafkaConfig(LocalInfra.kafkaBootstrap(), 1, (short) 1);
 
     @Test
     void ingestWritesToThePrefixedGalleryTopic(@TempDir Path dir) throws IOException {
@@ -34,7 +29,7 @@ class TopicPrefixIntegrationTest {
         int rc = Main.commandLine().execute("ingest", "--config", configFile(dir, prefix).toString(), images.toString());
 
         assertThat(rc).isZero();
-        assertThat(recordCount(new Topics(prefix).gallery())).isEqualTo(1);
+        assertThat(TopicRecords.count(PLAIN, new Topics(prefix).gallery())).isEqualTo(1);
     }
 
     @Test
@@ -48,7 +43,7 @@ class TopicPrefixIntegrationTest {
                 configFile(dir, prefix).toString());
 
         assertThat(rc).isZero();
-        assertThat(recordCount(new Topics(prefix).benchmarkGallery("synthetic-val"))).isEqualTo(12);
+        assertThat(TopicRecords.count(PLAIN, new Topics(prefix).benchmarkGallery("synthetic-val"))).isEqualTo(12);
     }
 
     private static Path configFile(Path dir, String prefix) {
@@ -57,23 +52,6 @@ class TopicPrefixIntegrationTest {
                     + "\nkafka.topic-prefix=" + prefix + "\n");
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Records on every partition of {@code topic}, 0 when it does not exist; reads to the end offsets, bounded. */
-    private static long recordCount(String topic) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            var infos = consumer.listTopics(Duration.ofSeconds(30)).get(topic);
-            if (infos == null) {
-                return 0;
-            }
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            return partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
         }
     }
 }

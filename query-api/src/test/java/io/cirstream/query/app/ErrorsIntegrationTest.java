@@ -114,6 +114,15 @@ class ErrorsIntegrationTest {
         return "{\"method\":\"image\",\"k\":3,\"reference\":{\"url\":\"" + url + "\"}}";
     }
 
+    /** A 4xx in the one error shape, whatever its code. */
+    static void assertStatus(ApiFixture.Response response, int status) {
+        assertThat(response.status()).as(new String(response.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.json().path("error").path("code").asText()).isNotBlank();
+        assertThat(response.json().path("error").path("message").asText()).isNotBlank();
+    }
+
     static void assertError(ApiFixture.Response response, int status, String code) {
         assertThat(response.status()).as(response.json().toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/json");

@@ -1,19 +1,27 @@
 package io.cirstream.query.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.cirstream.core.json.Json;
+import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Shared request-body reading: JSON with a clear 400 when it does not parse, and multipart file parts. */
 final class Bodies {
+
+    private static final ObjectReader STRICT = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Bodies() {
     }
@@ -29,13 +37,22 @@ final class Bodies {
     }
 
     static JsonNode json(String text, String what) {
-        if (text == null || text.isBlank()) {
-            throw QueryError.badRequest("bad_json", what + " is empty; expected a JSON object");
+        return json(text == null ? null : text.getBytes(StandardCharsets.UTF_8), what);
+    }
+
+    /**
+     * Strict parsing: one JSON value and nothing after it (trailing tokens are refused), from the raw bytes so
+     * that invalid UTF-8 is refused instead of silently replaced; NaN/Infinity literals are not JSON.
+     */
+    static JsonNode json(byte[] bytes, String what) {
+        if (bytes == null || bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            throw QueryError.of(ErrorCode.BAD_JSON, what + " is empty; expected a JSON object");
         }
         try {
-            return Json.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw QueryError.badRequest("bad_json", what + " is not valid JSON: " + e.getOriginalMessage());
+            return STRICT.readTree(bytes);
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw QueryError.of(ErrorCode.BAD_JSON, what + " is not valid JSON: " + reason);
         }
     }
 

@@ -85,7 +85,9 @@ public final class QueryEncoder {
         requireDirection(image, "the reference image");
         String text = request.text().orElse(null);
         float[] t = request.method().needsText() ? texts.embed(text) : null;
-        requireDirection(t, "the text '" + abbreviate(text) + "'");
+        if (t != null) {
+            requireDirection(t, "the text '" + abbreviate(text) + "'");
+        }
         float[] query = request.method().fusesLate() ? null
                 : composer.compose(request.method(), request.params(), image, text, t);
         requireDirection(query, "the composed query (image and text cancel out)");

@@ -107,6 +107,11 @@ final class ApiFixture implements AutoCloseable {
 
     /** Multipart with text fields and one file part. */
     Response postMultipart(String path, Map<String, String> fields, String fileField, byte[] file) {
+        return send(multipartRequest(path, fields, fileField, file));
+    }
+
+    /** The multipart request {@link #postMultipart} sends, to send later or alter. */
+    HttpRequest.Builder multipartRequest(String path, Map<String, String> fields, String fileField, byte[] file) {
         String boundary = "----cirstream" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
@@ -119,8 +124,8 @@ final class ApiFixture implements AutoCloseable {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }
 
     Response send(HttpRequest.Builder request) {

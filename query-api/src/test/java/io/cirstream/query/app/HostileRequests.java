@@ -190,11 +190,12 @@ final class HostileRequests {
                 case "filters" -> random.nextBoolean() ? filters() : garble(filters());
                 default -> random.nextBoolean() ? pick(WORDS) : hostileString();
             };
-            String encoded = random.nextInt(8) == 0 ? "%FF%FE%" : URLEncoder.encode(value, StandardCharsets.UTF_8);
+            String encoded = random.nextInt(8) == 0 ? "%FF%FE%00" : URLEncoder.encode(value, StandardCharsets.UTF_8);
             parts.add(name + "=" + encoded);
         }
         String query = String.join("&", parts);
-        return query.length() > 3000 ? query.substring(0, 3000) : query;
+        // Under Vert.x's 4096-byte request line, and never a cut escape (the client could not send it).
+        return query.length() > 3000 ? query.substring(0, 3000).replaceAll("%[0-9A-Fa-f]?$", "") : query;
     }
 
     private HttpRequest.Builder multipart() {

@@ -85,6 +85,17 @@ class HostileRequestsIntegrationTest {
         ErrorsIntegrationTest.assertStatus(response, 400);
     }
 
+    /** Found by {@link ApiFuzzIntegrationTest}: Netty's multipart decoder threw on an empty boundary (500). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"multipart/form-data; boundary=", "multipart/form-data; boundary=\"",
+            "multipart/form-data"})
+    void aMultipartBodyWithoutAUsableBoundaryIs400(String type) {
+        for (String path : new String[]{"/v1/images", "/v1/search"}) {
+            assertError(api.send(HttpRequest.newBuilder(api.uri(path)).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString("--x\r\n\r\n--x--\r\n"))), 400, "bad_request");
+        }
+    }
+
     @Test
     void invalidUtf8InTheTextIs400() {
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -27,7 +27,7 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
     public static final ConfigKey<String> DEVICE = ConfigKey.string("query.model.device", "cpu", "cpu, cuda, cuda:N or auto");
     public static final ConfigKey<Integer> INFERENCE_THREADS = ConfigKey.integer("query.inference.threads",
             Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 1, 256,
-            "worker threads running the model (half the cores: ONNX Runtime parallelises inside a run)");
+            "worker threads running the model, per lane: image and text (half the cores: ONNX Runtime parallelises inside a run)");
     public static final ConfigKey<Integer> INFERENCE_QUEUE = ConfigKey.integer("query.inference.queue", 64, 0, 100_000,
             "requests waiting for inference before new ones get 503 + Retry-After");
     public static final ConfigKey<Integer> TEXT_CACHE = ConfigKey.integer("query.text-cache.size", 10_000, 0, 10_000_000,
@@ -43,11 +43,11 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
     public static final ConfigKey<Boolean> URL_FETCH = ConfigKey.bool("query.url-fetch.enabled", false,
             "allow reference images by URL (allow-listed hosts only)");
     public static final ConfigKey<List<String>> URL_HOSTS = ConfigKey.stringList("query.url-fetch.allowed-hosts",
-            "hosts reference URLs may point at, comma-separated");
+            "host:port pairs reference URLs may point at, comma-separated (a bare host: its default port only)");
     public static final ConfigKey<Long> URL_MAX_BYTES = ConfigKey.longValue("query.url-fetch.max-bytes", 8L * 1024 * 1024,
             1, 1L << 30, "largest fetched reference image");
     public static final ConfigKey<Long> URL_TIMEOUT = ConfigKey.longValue("query.url-fetch.timeout-ms", 5_000, 100, 60_000,
-            "connect + read time limit for a fetched reference image");
+            "time limit of a whole reference image fetch (connect, headers and body)");
     public static final ConfigKey<Integer> WEICOM_CANDIDATES = ConfigKey.integer("query.weicom.candidates", 200, 10, 10_000,
             "size of each of WeiCom's two k-NN lists (their union is the statistics set)");
     public static final ConfigKey<List<Path>> IMAGE_ROOTS = IngestConfig.ALLOWED_ROOTS;

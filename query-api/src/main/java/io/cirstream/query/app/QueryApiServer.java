@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class QueryApiServer implements AutoCloseable {
             OpenSearchClient openSearch = add(resources, new OpenSearchClient(config.openSearch()));
             GalleryStore store = new GalleryStore(openSearch, config.openSearch().indexAlias(), runtime.space());
             Inference inference = add(resources, new Inference(vertx, config.inferenceThreads(),
-                    config.inferenceQueue(), metrics.encode()));
+                    config.inferenceQueue(), Duration.ofMillis(config.requestTimeoutMs()), metrics.encode()));
             QueryEncoder encoder = new QueryEncoder(vertx, store, inference,
                     new ReferenceImages(runtime.images(), ImageLimits.DEFAULT),
                     new TextEmbeddings(runtime.texts(), config.textCacheSize()),

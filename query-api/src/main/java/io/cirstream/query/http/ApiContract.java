@@ -21,12 +21,14 @@ public final class ApiContract {
 
     private final String yaml;
     private final JsonNode searchRequest;
+    private final JsonNode errorCodes;
 
     private ApiContract(String yaml) {
         this.yaml = yaml;
         try {
-            this.searchRequest = new ObjectMapper(new YAMLFactory()).readTree(yaml)
-                    .path("components").path("schemas").path("SearchRequest").path("properties");
+            JsonNode schemas = new ObjectMapper(new YAMLFactory()).readTree(yaml).path("components").path("schemas");
+            this.searchRequest = schemas.path("SearchRequest").path("properties");
+            this.errorCodes = schemas.path("ErrorCode").path("enum");
         } catch (IOException e) {
             throw new UncheckedIOException("the bundled OpenAPI document does not parse", e);
         }
@@ -69,6 +71,11 @@ public final class ApiContract {
 
     public List<String> methods() {
         return strings(searchRequest.path("method").path("enum"));
+    }
+
+    /** The error codes the document lists ({@code components.schemas.ErrorCode}). */
+    public List<String> errorCodes() {
+        return strings(errorCodes);
     }
 
     public List<String> searchFields() {

@@ -51,6 +51,7 @@ public final class ApiRouter {
         if (!policy.apiKey().isEmpty()) {
             router.route("/v1/*").handler(apiKey(policy.apiKey()));
         }
+        router.route("/v1/*").handler(Bodies::requireMultipartBoundary);
         router.route("/v1/*").handler(BodyHandler.create().setBodyLimit(policy.bodyLimit())
                 .setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(true));
 

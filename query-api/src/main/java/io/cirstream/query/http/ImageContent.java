@@ -2,6 +2,7 @@ package io.cirstream.query.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cirstream.embedder.sink.GalleryIndex;
+import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -61,7 +62,7 @@ final class ImageContent {
     }
 
     private static QueryError notAvailable(String id) {
-        return QueryError.notFound("content_not_available", "the bytes of image '" + id
+        return QueryError.of(ErrorCode.CONTENT_NOT_AVAILABLE, "the bytes of image '" + id
                 + "' are not stored where this server may serve them from");
     }
 }

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cirstream.ingest.event.ImageMetadata;
 import io.cirstream.ingest.publish.GalleryPublisher;
 import io.cirstream.ingest.publish.PublishResult;
+import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.cirstream.query.search.GalleryStore;
+import io.cirstream.query.search.ImageIds;
 import io.cirstream.query.search.StoredVector;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
@@ -17,6 +20,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /v1/images}: ingest goes through Kafka like every other image (validated by {@link GalleryPublisher},
@@ -36,27 +41,37 @@ final class ImagesHandler {
 
     void ingest(RoutingContext ctx) {
         if (!Bodies.isMultipart(ctx)) {
-            ctx.fail(QueryError.unsupportedMedia("unsupported_media_type",
+            ctx.fail(QueryError.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "send the image as multipart/form-data with a part named 'image'"));
             return;
         }
         Bodies.file(ctx, "image").compose(upload -> {
-            byte[] bytes = upload.orElseThrow(() -> QueryError.badRequest("missing_image",
+            byte[] bytes = upload.orElseThrow(() -> QueryError.of(ErrorCode.MISSING_IMAGE,
                     "multipart part 'image' is missing"));
-            String id = Optional.ofNullable(ctx.request().getFormAttribute("id")).orElseGet(() -> contentId(bytes));
+            String id = Optional.ofNullable(ctx.request().getFormAttribute("id")).map(i -> ImageIds.check("id", i))
+                    .orElseGet(() -> contentId(bytes));
             ImageMetadata metadata = metadata(ctx);
-            return ctx.vertx().executeBlocking(() -> publisher.publish(id, bytes, metadata), false)
-                    .compose(Future::fromCompletionStage);
+            return published(ctx, () -> publisher.publish(id, bytes, metadata));
         }).onSuccess(result -> answer(ctx, result)).onFailure(ctx::fail);
     }
 
     void delete(RoutingContext ctx) {
-        Future.fromCompletionStage(publisher.delete(ctx.pathParam("id")))
-                .onSuccess(result -> answer(ctx, result)).onFailure(ctx::fail);
+        String id = ImageIds.check("id", ctx.pathParam("id"));
+        published(ctx, () -> publisher.delete(id)).onSuccess(result -> answer(ctx, result)).onFailure(ctx::fail);
+    }
+
+    /**
+     * Validation and {@code KafkaProducer.send} block (send up to {@code max.block.ms} while metadata is
+     * missing or the buffer is full), so both run on a worker; the acknowledgement arrives on Kafka's I/O
+     * thread and is brought back to this request's context before any handler runs.
+     */
+    private static Future<PublishResult> published(RoutingContext ctx, Callable<CompletionStage<PublishResult>> send) {
+        Context context = ctx.vertx().getOrCreateContext();
+        return ctx.vertx().executeBlocking(send, false).compose(stage -> Future.fromCompletionStage(stage, context));
     }
 
     void get(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
+        String id = ImageIds.check("id", ctx.pathParam("id"));
         store.document(id).map(doc -> {
             ObjectNode source = doc.orElseThrow(() -> unknown(id));
             StoredVector.take(source);
@@ -67,7 +82,7 @@ final class ImagesHandler {
     }
 
     void content(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
+        String id = ImageIds.check("id", ctx.pathParam("id"));
         store.document(id).compose(doc -> content.resolve(ctx.vertx(), doc.orElseThrow(() -> unknown(id)), id))
                 .onSuccess(file -> ctx.response().putHeader("Content-Type", file.contentType())
                         .putHeader("Cache-Control", "max-age=300").sendFile(file.path().toString()))
@@ -83,7 +98,7 @@ final class ImagesHandler {
                     ctx.request().getFormAttribute("category"), null, null, null,
                     ctx.request().getFormAttribute("source"), tagList, null);
         } catch (IllegalArgumentException e) {
-            throw QueryError.badRequest("bad_metadata", e.getMessage());
+            throw QueryError.of(ErrorCode.BAD_METADATA, e.getMessage());
         }
     }
 
@@ -107,6 +122,6 @@ final class ImagesHandler {
     }
 
     static QueryError unknown(String id) {
-        return QueryError.notFound("unknown_image", "no indexed image has id '" + id + "'");
+        return QueryError.of(ErrorCode.UNKNOWN_IMAGE, "no indexed image has id '" + id + "'");
     }
 }

@@ -2,6 +2,7 @@ package io.cirstream.query.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.cirstream.query.search.SearchEngine;
 import io.cirstream.query.search.SearchRequest;
@@ -13,6 +14,9 @@ import java.util.Optional;
 
 /** {@code POST /v1/search}: a JSON body, or multipart with a {@code request} JSON part and an {@code image} file. */
 final class SearchHandler {
+
+    /** Bodies up to this size are parsed on the event loop (microseconds); larger ones on a worker. */
+    static final int INLINE_PARSE_BYTES = 64 * 1024;
 
     private final SearchRequestParser parser;
     private final SearchEngine engine;
@@ -30,15 +34,20 @@ final class SearchHandler {
 
     private Future<SearchRequest> request(RoutingContext ctx) {
         if (Bodies.isMultipart(ctx)) {
-            return Bodies.file(ctx, "image").map(upload -> parser.parse(
-                    Bodies.json(ctx.request().getFormAttribute("request"), "the 'request' part"), upload));
+            String json = ctx.request().getFormAttribute("request");
+            return Bodies.file(ctx, "image").compose(upload -> ctx.vertx().executeBlocking(() -> parser.parse(
+                    Bodies.json(json, "the 'request' part"), upload), false));
         }
         if (!Bodies.hasType(ctx, "application/json")) {
-            return Future.failedFuture(QueryError.unsupportedMedia("unsupported_media_type",
+            return Future.failedFuture(QueryError.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "send application/json or multipart/form-data, not " + ctx.request().getHeader("Content-Type")));
         }
-        return Future.succeededFuture().map(v -> parser.parse(Bodies.json(ctx.body().asString(), "the body"),
-                Optional.empty()));
+        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        if (body.length <= INLINE_PARSE_BYTES) {
+            return Future.succeededFuture().map(v -> parser.parse(Bodies.json(body, "the body"), Optional.empty()));
+        }
+        // Parsing (and base64-decoding) a body of megabytes takes milliseconds to seconds: not on the event loop.
+        return ctx.vertx().executeBlocking(() -> parser.parse(Bodies.json(body, "the body"), Optional.empty()), false);
     }
 
     static ObjectNode toJson(SearchResult result) {

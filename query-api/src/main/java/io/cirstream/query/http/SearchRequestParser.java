@@ -6,8 +6,10 @@ import io.cirstream.query.compose.Method;
 import io.cirstream.query.compose.Slerp;
 import io.cirstream.query.compose.WeiCom;
 import io.cirstream.query.compose.WeightedSum;
+import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.cirstream.query.search.FilterParser;
+import io.cirstream.query.search.ImageIds;
 import io.cirstream.query.search.Reference;
 import io.cirstream.query.search.SearchRequest;
 
@@ -33,52 +35,62 @@ public final class SearchRequestParser {
     /** @param upload reference image bytes sent as a multipart part; they take the place of {@code reference} */
     public SearchRequest parse(JsonNode body, Optional<byte[]> upload) {
         if (body == null || !body.isObject()) {
-            throw QueryError.badRequest("bad_json", "the request body must be a JSON object");
+            throw QueryError.of(ErrorCode.BAD_JSON, "the request body must be a JSON object");
         }
         requireKnownFields(body, contract.searchFields(), "");
+        requireNoNulls(body);
         Method method = method(body);
         Optional<Reference> reference = upload.<Reference>map(Reference.Bytes::new).or(() -> reference(body));
         Optional<String> text = text(body);
         if (method.needsReference() && reference.isEmpty()) {
-            throw QueryError.badRequest("missing_reference", "method " + method.wireName()
+            throw QueryError.of(ErrorCode.MISSING_REFERENCE, "method " + method.wireName()
                     + " needs a reference: {\"reference\": {\"id\": ...}}, an image_base64, a url or an uploaded image");
         }
         if (method.needsText() && text.isEmpty()) {
-            throw QueryError.badRequest("missing_text", "method " + method.wireName() + " needs a non-empty text");
+            throw QueryError.of(ErrorCode.MISSING_TEXT, "method " + method.wireName() + " needs a non-empty text");
         }
         return new SearchRequest(reference, text, method, params(body), k(body), FilterParser.parse(body.get("filters")),
                 bool(body, "exclude_reference", true), bool(body, "explain", false));
     }
 
     private Method method(JsonNode body) {
-        String name = optionalText(body, "method").orElse(contract.defaultMethod());
+        String name = body.has("method") && body.get("method").isTextual() ? body.get("method").asText()
+                : optionalText(body, "method").orElse(contract.defaultMethod());
         return Method.parse(name).filter(m -> contract.methods().contains(m.wireName())).orElseThrow(() ->
-                QueryError.badRequest("unknown_method", "unknown method '" + name + "'; use one of " + Method.names()));
+                QueryError.of(ErrorCode.UNKNOWN_METHOD, "unknown method '" + name + "'; use one of " + Method.names()));
     }
 
     private Optional<Reference> reference(JsonNode body) {
         JsonNode node = body.get("reference");
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return Optional.empty();
         }
         if (!node.isObject() || node.size() != 1) {
-            throw QueryError.badRequest("bad_reference", "reference must be an object with exactly one of "
+            throw QueryError.of(ErrorCode.BAD_REFERENCE, "reference must be an object with exactly one of "
                     + String.join(", ", contract.referenceFields()));
         }
         requireKnownFields(node, contract.referenceFields(), "reference.");
-        String value = optionalText(node, node.fieldNames().next()).orElseThrow(() ->
-                QueryError.badRequest("bad_reference", "the reference value must be a non-empty string"));
+        JsonNode valueNode = node.elements().next();
+        if (!valueNode.isTextual() || valueNode.asText().isBlank()) {
+            throw QueryError.of(ErrorCode.BAD_REFERENCE, "the reference value must be a non-empty string, got "
+                    + valueNode);
+        }
+        String value = valueNode.asText();
         return Optional.of(switch (node.fieldNames().next()) {
-            case "id" -> new Reference.ById(value);
+            case "id" -> new Reference.ById(ImageIds.check("reference.id", value));
             case "image_base64" -> new Reference.Bytes(base64(value));
             default -> new Reference.Url(uri(value));
         });
     }
 
     private Optional<String> text(JsonNode body) {
-        Optional<String> text = optionalText(body, "text").map(String::strip).filter(t -> !t.isEmpty());
+        Optional<String> text = optionalText(body, "text").map(String::strip);
+        text.filter(SearchRequestParser::hasControlCharacters).ifPresent(t -> {
+            throw QueryError.of(ErrorCode.BAD_PARAMETER, "text contains a control character or an invalid UTF-8 "
+                    + "sequence (U+FFFD)");
+        });
         text.filter(t -> t.length() > contract.maxTextLength()).ifPresent(t -> {
-            throw QueryError.badRequest("text_too_long", "text is " + t.length() + " characters, the limit is "
+            throw QueryError.of(ErrorCode.TEXT_TOO_LONG, "text is " + t.length() + " characters, the limit is "
                     + contract.maxTextLength());
         });
         return text;
@@ -90,25 +102,25 @@ public final class SearchRequestParser {
             return new CompositionParams(number(body, "w", WeightedSum.DEFAULT_WEIGHT), number(body, "alpha", alpha),
                     number(body, "lambda", WeiCom.DEFAULT_LAMBDA));
         } catch (IllegalArgumentException e) {
-            throw QueryError.badRequest("bad_parameter", e.getMessage());
+            throw QueryError.of(ErrorCode.BAD_PARAMETER, e.getMessage());
         }
     }
 
     private static double preset(String benchmark) {
         if (!List.of("cirr", "circo", "fashioniq").contains(benchmark)) {
-            throw QueryError.badRequest("bad_parameter", "alpha_preset must be cirr, circo or fashioniq");
+            throw QueryError.of(ErrorCode.BAD_PARAMETER, "alpha_preset must be cirr, circo or fashioniq");
         }
         return Slerp.defaultAlpha(benchmark);
     }
 
     private int k(JsonNode body) {
         JsonNode node = body.get("k");
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return contract.defaultK();
         }
         if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < contract.minK()
                 || node.asInt() > contract.maxK()) {
-            throw QueryError.badRequest("bad_k", "k must be a whole number within " + contract.minK() + ".."
+            throw QueryError.of(ErrorCode.BAD_K, "k must be a whole number within " + contract.minK() + ".."
                     + contract.maxK() + ", got " + node);
         }
         return node.asInt();
@@ -116,41 +128,63 @@ public final class SearchRequestParser {
 
     static double number(JsonNode body, String name, double fallback) {
         JsonNode node = body.get(name);
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return fallback;
         }
-        if (!node.isNumber()) {
-            throw QueryError.badRequest("bad_parameter", name + " must be a number, got " + node);
+        if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
+            throw QueryError.of(ErrorCode.BAD_PARAMETER, name + " must be a finite number, got " + node);
         }
         return node.asDouble();
     }
 
     private static boolean bool(JsonNode body, String name, boolean fallback) {
         JsonNode node = body.get(name);
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return fallback;
         }
         if (!node.isBoolean()) {
-            throw QueryError.badRequest("bad_parameter", name + " must be true or false, got " + node);
+            throw QueryError.of(ErrorCode.BAD_PARAMETER, name + " must be true or false, got " + node);
         }
         return node.asBoolean();
     }
 
     private static Optional<String> optionalText(JsonNode body, String name) {
         JsonNode node = body.get(name);
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return Optional.empty();
         }
-        if (!node.isTextual()) {
-            throw QueryError.badRequest("bad_parameter", name + " must be a string, got " + node);
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw QueryError.of(ErrorCode.BAD_PARAMETER, name + " must be a non-empty string, got " + node);
         }
-        return Optional.of(node.asText()).filter(s -> !s.isBlank());
+        return Optional.of(node.asText());
+    }
+
+    /** Null is never a value: a field is either absent (its default applies) or valid. */
+    private static void requireNoNulls(JsonNode body) {
+        body.fields().forEachRemaining(field -> {
+            if (field.getValue().isNull()) {
+                ErrorCode code = switch (field.getKey()) {
+                    case "k" -> ErrorCode.BAD_K;
+                    case "method" -> ErrorCode.UNKNOWN_METHOD;
+                    case "reference" -> ErrorCode.BAD_REFERENCE;
+                    case "filters" -> ErrorCode.BAD_FILTER;
+                    default -> ErrorCode.BAD_PARAMETER;
+                };
+                throw QueryError.of(code, field.getKey() + " must not be null; leave it out for its default");
+            }
+        });
+    }
+
+    /** C0/C1 controls other than tab and line ends, and U+FFFD, which is what invalid UTF-8 decodes to. */
+    static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(c -> c == '\uFFFD'
+                || Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
     }
 
     private static void requireKnownFields(JsonNode node, List<String> known, String prefix) {
         node.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
-                throw QueryError.badRequest("unknown_field", "unknown field '" + prefix + name + "'; known: "
+                throw QueryError.of(ErrorCode.UNKNOWN_FIELD, "unknown field '" + prefix + name + "'; known: "
                         + String.join(", ", known));
             }
         });
@@ -160,7 +194,7 @@ public final class SearchRequestParser {
         try {
             return Base64.getMimeDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw QueryError.badRequest("bad_reference", "reference.image_base64 is not valid base64: " + e.getMessage());
+            throw QueryError.of(ErrorCode.BAD_REFERENCE, "reference.image_base64 is not valid base64: " + e.getMessage());
         }
     }
 
@@ -168,7 +202,7 @@ public final class SearchRequestParser {
         try {
             return new URI(value);
         } catch (URISyntaxException e) {
-            throw QueryError.badRequest("bad_reference", "reference.url is not a URI: " + e.getMessage());
+            throw QueryError.of(ErrorCode.BAD_REFERENCE, "reference.url is not a URI: " + e.getMessage());
         }
     }
 }

@@ -1,51 +1,68 @@
 package io.cirstream.query.inference;
 
+import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs model inference off the event loop on a dedicated worker pool. The pool is sized to the cores the
- * model may use (ONNX Runtime already parallelises inside one run, so more threads only add contention);
- * at most {@code threads + queue} tasks are admitted, and the next one is refused at once with
- * {@link QueryError.Kind#OVERLOADED} (503 + Retry-After) instead of growing an unbounded backlog.
+ * Runs model inference off the event loop, in two {@link Lane lanes} with their own bounded worker pools,
+ * so a slow kind of work cannot starve the other: a reference image to decode and encode can take seconds,
+ * a text (or a stored vector plus a text) milliseconds, and text queries must not queue behind images.
+ * Each lane admits at most {@code threads + queue} tasks and refuses the next at once with
+ * {@link ErrorCode#OVERLOADED} (503 + Retry-After) instead of growing an unbounded backlog.
+ * A task that waited longer than {@code maxWait} (the request timeout: its caller has already been answered)
+ * is never started.
  */
 public final class Inference implements AutoCloseable {
 
-    private final WorkerExecutor executor;
-    private final Semaphore admitted;
-    private final int capacity;
+    /** The kind of work, each with its own pool. */
+    public enum Lane { TEXT, IMAGE }
+
+    private final Map<Lane, Pool> pools = new EnumMap<>(Lane.class);
+    private final long maxWaitNanos;
     private final Timer timer;
 
-    public Inference(Vertx vertx, int threads, int queue, Timer timer) {
-        this.executor = vertx.createSharedWorkerExecutor("cirstream-inference", threads, 60, TimeUnit.SECONDS);
-        this.capacity = threads + queue;
-        this.admitted = new Semaphore(capacity);
+    /** @param threads threads per lane; @param queue waiting tasks per lane */
+    public Inference(Vertx vertx, int threads, int queue, Duration maxWait, Timer timer) {
+        for (Lane lane : Lane.values()) {
+            pools.put(lane, new Pool(vertx, "cirstream-inference-" + lane.name().toLowerCase(Locale.ROOT),
+                    threads, queue));
+        }
+        this.maxWaitNanos = maxWait.toNanos();
         this.timer = timer;
     }
 
-    public <T> Future<T> run(Callable<T> task) {
-        if (!admitted.tryAcquire()) {
-            return Future.failedFuture(QueryError.overloaded("the inference queue is full (" + capacity
-                    + " requests in progress); retry shortly"));
+    public <T> Future<T> run(Lane lane, Callable<T> task) {
+        Pool pool = pools.get(lane);
+        if (!pool.admitted().tryAcquire()) {
+            return Future.failedFuture(QueryError.overloaded("the " + lane.name().toLowerCase(Locale.ROOT)
+                    + " inference queue is full (" + pool.capacity() + " requests in progress); retry shortly"));
         }
-        return executor.<T>executeBlocking(() -> timer.recordCallable(task), false)
-                .andThen(done -> admitted.release());
+        long admittedAt = System.nanoTime();
+        return pool.executor().<T>executeBlocking(() -> {
+            if (System.nanoTime() - admittedAt > maxWaitNanos) {
+                throw QueryError.of(ErrorCode.TIMEOUT, "the request waited longer than the request timeout for "
+                        + "inference; it was not started");
+            }
+            return timer.recordCallable(task);
+        }, false).andThen(done -> pool.admitted().release());
     }
 
-    /** Tasks admitted and not yet finished (running + queued). */
+    /** Tasks admitted and not yet finished (running + queued), all lanes. */
     public int depth() {
-        return capacity - admitted.availablePermits();
+        return pools.values().stream().mapToInt(Pool::depth).sum();
     }
 
     @Override
     public void close() {
-        executor.close();
+        pools.values().forEach(Pool::close);
     }
 }

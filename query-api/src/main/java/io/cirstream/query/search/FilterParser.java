@@ -2,6 +2,7 @@ package io.cirstream.query.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cirstream.embedder.sink.GalleryIndex;
+import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class FilterParser {
     }
 
     public static Filters parse(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
+        if (node == null || node.isMissingNode()) {
             return Filters.none();
         }
         if (!node.isObject()) {
@@ -55,22 +56,25 @@ public final class FilterParser {
 
     private static Optional<JsonNode> optional(JsonNode node, String name) {
         JsonNode value = node.get(name);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+        if (value != null && value.isNull()) {
+            throw bad(name + " must not be null; leave it out instead");
+        }
+        return Optional.ofNullable(value);
     }
 
     private static List<String> values(String name, JsonNode node) {
         List<String> out = new ArrayList<>();
-        if (node.isTextual()) {
+        if (node.isTextual() && !node.asText().isBlank()) {
             out.add(node.asText());
         } else if (node.isArray() && !node.isEmpty() && node.size() <= MAX_VALUES) {
             node.forEach(v -> {
-                if (!v.isTextual()) {
-                    throw bad(name + " values must be strings");
+                if (!v.isTextual() || v.asText().isBlank()) {
+                    throw bad(name + " values must be non-empty strings");
                 }
                 out.add(v.asText());
             });
         } else {
-            throw bad(name + " must be a string or an array of 1.." + MAX_VALUES + " strings");
+            throw bad(name + " must be a non-empty string or an array of 1.." + MAX_VALUES + " strings");
         }
         return out;
     }
@@ -89,8 +93,11 @@ public final class FilterParser {
 
     private static Optional<Instant> instant(JsonNode node, String name) {
         JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
+        if (value == null) {
             return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw bad("captured_at." + name + " must be an ISO-8601 instant string, got " + value);
         }
         try {
             return Optional.of(Instant.parse(value.asText()));
@@ -148,13 +155,13 @@ public final class FilterParser {
 
     private static double number(JsonNode node, String path, String name) {
         JsonNode value = node.get(name);
-        if (value == null || !value.isNumber()) {
-            throw bad(path + " must be a number");
+        if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
+            throw bad(path + " must be a finite number");
         }
         return value.asDouble();
     }
 
     private static QueryError bad(String message) {
-        return QueryError.badRequest("bad_filter", message);
+        return QueryError.of(ErrorCode.BAD_FILTER, message);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cirstream.core.opensearch.OpenSearchClient;
 import io.cirstream.embedder.model.SpaceType;
+import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -59,17 +60,17 @@ public final class GalleryStore {
         Context context = Vertx.currentContext();
         var answer = client.sendAsync(method, path, body, "application/json");
         return (context == null ? Future.fromCompletionStage(answer) : Future.fromCompletionStage(answer, context))
-                .recover(e -> Future.failedFuture(QueryError.unavailable("opensearch_unreachable",
+                .recover(e -> Future.failedFuture(QueryError.of(ErrorCode.OPENSEARCH_UNREACHABLE,
                         "OpenSearch did not answer: " + e.getMessage())));
     }
 
     private JsonNode ok(OpenSearchClient.Response response) {
         if (response.status() == 404) {
-            throw QueryError.unavailable("index_missing", "the gallery index '" + alias + "' does not exist yet");
+            throw QueryError.of(ErrorCode.INDEX_MISSING, "the gallery index '" + alias + "' does not exist yet");
         }
         if (!response.ok()) {
             JsonNode error = response.body().path("error");
-            throw QueryError.unavailable("opensearch_error", "OpenSearch answered " + response.status() + ": "
+            throw QueryError.of(ErrorCode.OPENSEARCH_ERROR, "OpenSearch answered " + response.status() + ": "
                     + error.path("type").asText() + " " + error.path("reason").asText());
         }
         return response.body();

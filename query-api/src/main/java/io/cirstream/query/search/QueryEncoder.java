@@ -1,6 +1,8 @@
 package io.cirstream.query.search;
 
 import io.cirstream.query.compose.QueryComposer;
+import io.cirstream.query.compose.Vec;
+import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.cirstream.query.inference.Inference;
 import io.cirstream.query.inference.TextEmbeddings;
@@ -38,10 +40,11 @@ public final class QueryEncoder {
 
     public Future<EncodedQuery> encode(SearchRequest request) {
         if (!composer.supports(request.method())) {
-            return Future.failedFuture(QueryError.badRequest("method_unavailable", "the loaded model pack has no "
+            return Future.failedFuture(QueryError.of(ErrorCode.METHOD_UNAVAILABLE, "the loaded model pack has no "
                     + request.method().wireName() + " network; use image, text, sum, slerp or weicom"));
         }
-        return Future.succeededFuture(request).compose(this::referenceInput).compose(input -> inference.run(() -> encodeBlocking(request, input)));
+        return Future.succeededFuture(request).compose(this::referenceInput).compose(input -> inference.run(input instanceof ReferenceInput.Image
+                ? Inference.Lane.IMAGE : Inference.Lane.TEXT, () -> encodeBlocking(request, input)));
     }
 
     /** What the reference resolved to before inference: a stored vector, image bytes to encode, or nothing. */
@@ -62,7 +65,7 @@ public final class QueryEncoder {
         }
         return switch (request.reference().orElseThrow()) {
             case Reference.ById byId -> store.document(byId.id()).map(doc -> new ReferenceInput.Stored(
-                    doc.map(StoredVector::take).orElseThrow(() -> QueryError.notFound("unknown_image",
+                    doc.map(StoredVector::take).orElseThrow(() -> QueryError.of(ErrorCode.UNKNOWN_IMAGE,
                             "no indexed image has id '" + byId.id() + "'"))));
             case Reference.Bytes bytes -> Future.succeededFuture(new ReferenceInput.Image(bytes.data()));
             case Reference.Url url -> {
@@ -79,10 +82,35 @@ public final class QueryEncoder {
             case ReferenceInput.Image bytes -> images.embed(bytes.bytes());
             case ReferenceInput.Absent absent -> null;
         };
+        requireDirection(image, "the reference image");
         String text = request.text().orElse(null);
         float[] t = request.method().needsText() ? texts.embed(text) : null;
+        if (t != null) {
+            requireDirection(t, "the text '" + abbreviate(text) + "'");
+        }
         float[] query = request.method().fusesLate() ? null
                 : composer.compose(request.method(), request.params(), image, text, t);
+        requireDirection(query, "the composed query (image and text cancel out)");
         return new EncodedQuery(image, t, query, System.nanoTime() - start);
+    }
+
+    /**
+     * A zero or non-finite vector has no direction: cosine k-NN cannot rank by it (OpenSearch refuses it) and
+     * every similarity would be 0 or NaN, so it is the caller's query that cannot be answered, not a server fault.
+     */
+    private static void requireDirection(float[] vector, String what) {
+        if (vector == null) {
+            return;
+        }
+        double norm = Vec.norm(vector);
+        if (!(norm > 0) || !Double.isFinite(norm)) {
+            throw QueryError.of(ErrorCode.DEGENERATE_QUERY, what + " maps to a " + (norm == 0 ? "zero" : "non-finite")
+                    + " vector in this model pack (for a text: none of its words is known to the model); "
+                    + "rephrase it or use another reference");
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 }

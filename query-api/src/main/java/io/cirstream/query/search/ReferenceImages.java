@@ -4,6 +4,7 @@ import io.cirstream.embedder.model.ImageEncoder;
 import io.cirstream.ingest.image.ImageDecoder;
 import io.cirstream.ingest.image.ImageLimits;
 import io.cirstream.ingest.image.ImageRejectedException;
+import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 
 import java.awt.image.BufferedImage;
@@ -35,10 +36,10 @@ public final class ReferenceImages {
 
     public static QueryError rejected(ImageRejectedException e) {
         return switch (e.reason()) {
-            case TOO_MANY_BYTES, TOO_MANY_PIXELS -> QueryError.tooLarge("image_too_large", e.getMessage());
-            case UNSUPPORTED -> QueryError.unsupportedMedia("unsupported_image", e.getMessage());
-            case CORRUPT -> QueryError.badRequest("corrupt_image", e.getMessage());
-            default -> QueryError.badRequest("unreadable_image", e.getMessage());
+            case TOO_MANY_BYTES, TOO_MANY_PIXELS -> QueryError.of(ErrorCode.IMAGE_TOO_LARGE, e.getMessage());
+            case UNSUPPORTED -> QueryError.of(ErrorCode.UNSUPPORTED_IMAGE, e.getMessage());
+            case CORRUPT -> QueryError.of(ErrorCode.CORRUPT_IMAGE, e.getMessage());
+            default -> QueryError.of(ErrorCode.UNREADABLE_IMAGE, e.getMessage());
         };
     }
 }

@@ -43,6 +43,8 @@ public final class VectorFeed implements AutoCloseable {
                 ConsumerConfig.GROUP_ID_CONFIG, "cirstream-query-watch-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // The embedder writes vectors in exactly-once transactions: an aborted one must never reach a watch.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;

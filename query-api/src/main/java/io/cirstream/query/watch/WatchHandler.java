@@ -1,10 +1,12 @@
 package io.cirstream.query.watch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cirstream.core.json.Json;
+import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.cirstream.query.http.SearchRequestParser;
 import io.cirstream.query.search.QueryEncoder;
@@ -46,7 +48,7 @@ public final class WatchHandler {
         Future.succeededFuture(params).map(this::request).compose(request -> {
             double threshold = threshold(params);
             if (!feed.ready()) {
-                throw QueryError.unavailable("watch_feed_not_ready", "the vectors feed is not positioned yet");
+                throw QueryError.of(ErrorCode.WATCH_FEED_NOT_READY, "the vectors feed is not positioned yet");
             }
             return encoder.encode(request).map(encoded -> {
                 stream(ctx, request, encoded.query(), threshold);
@@ -67,12 +69,12 @@ public final class WatchHandler {
         Optional.ofNullable(params.get("filters")).ifPresent(f -> body.set("filters", parseFilters(f)));
         SearchRequest request = parser.parse(body, Optional.empty());
         if (request.method().fusesLate()) {
-            throw QueryError.badRequest("method_unavailable", "weicom needs gallery statistics and cannot score "
+            throw QueryError.of(ErrorCode.METHOD_UNAVAILABLE, "weicom needs gallery statistics and cannot score "
                     + "single new images; watch with image, text, sum, slerp, pseudo_token or combiner");
         }
         if (request.filters().captured().isPresent() || request.filters().box().isPresent()
                 || request.filters().near().isPresent()) {
-            throw QueryError.badRequest("bad_filter", "watches accept collection, category, source and tags filters only");
+            throw QueryError.of(ErrorCode.BAD_FILTER, "watches accept collection, category, source and tags filters only");
         }
         return request;
     }
@@ -113,8 +115,8 @@ public final class WatchHandler {
     private double threshold(MultiMap params) {
         String text = params.get("threshold");
         double value = text == null ? defaultThreshold : parseNumber("threshold", text);
-        if (value < -1 || value > 1) {
-            throw QueryError.badRequest("bad_parameter", "threshold must be within [-1, 1], got " + value);
+        if (!(value >= -1 && value <= 1)) {
+            throw QueryError.of(ErrorCode.BAD_PARAMETER, "threshold must be within [-1, 1], got " + value);
         }
         return value;
     }
@@ -127,15 +129,15 @@ public final class WatchHandler {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw QueryError.badRequest("bad_parameter", name + " must be a number, got '" + text + "'");
+            throw QueryError.of(ErrorCode.BAD_PARAMETER, name + " must be a number, got '" + text + "'");
         }
     }
 
     private static JsonNode parseFilters(String text) {
         try {
-            return Json.mapper().readTree(text);
+            return Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
         } catch (JsonProcessingException e) {
-            throw QueryError.badRequest("bad_filter", "filters is not valid JSON: " + e.getOriginalMessage());
+            throw QueryError.of(ErrorCode.BAD_FILTER, "filters is not valid JSON: " + e.getOriginalMessage());
         }
     }
 }

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +107,11 @@ final class ApiFixture implements AutoCloseable {
 
     /** Multipart with text fields and one file part. */
     Response postMultipart(String path, Map<String, String> fields, String fileField, byte[] file) {
+        return send(multipartRequest(path, fields, fileField, file));
+    }
+
+    /** The multipart request {@link #postMultipart} sends, to send later or alter. */
+    HttpRequest.Builder multipartRequest(String path, Map<String, String> fields, String fileField, byte[] file) {
         String boundary = "----cirstream" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
@@ -117,14 +124,21 @@ final class ApiFixture implements AutoCloseable {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }
 
     Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            String type = response.headers().firstValue("Content-Type").orElse("");
+            HttpResponse<InputStream> streamed = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            String type = streamed.headers().firstValue("Content-Type").orElse("");
+            byte[] bytes;
+            // An accepted watch never ends: its headers are the answer, its stream is closed unread.
+            try (InputStream body = streamed.body()) {
+                bytes = type.startsWith("text/event-stream") ? new byte[0] : body.readAllBytes();
+            }
+            HttpResponse<byte[]> response = new BytesResponse(streamed, bytes);
             JsonNode json = type.startsWith("application/json")
                     ? Json.mapper().readTree(response.body()) : MissingNode.getInstance();
             return new Response(response.statusCode(), json, response.body(), response);
@@ -133,6 +147,44 @@ final class ApiFixture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A streamed response with its body read into bytes. */
+    private record BytesResponse(HttpResponse<InputStream> streamed, byte[] body) implements HttpResponse<byte[]> {
+        @Override
+        public int statusCode() {
+            return streamed.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return streamed.request();
+        }
+
+        @Override
+        public java.util.Optional<HttpResponse<byte[]>> previousResponse() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return streamed.headers();
+        }
+
+        @Override
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return streamed.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return streamed.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return streamed.version();
         }
     }
 

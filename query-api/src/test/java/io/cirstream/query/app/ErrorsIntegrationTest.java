@@ -28,9 +28,6 @@ class ErrorsIntegrationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        api = ApiFixture.start(Map.of(QueryApiConfig.BODY_LIMIT.name(), "1048576",
-                QueryApiConfig.URL_FETCH.name(), "true", QueryApiConfig.URL_HOSTS.name(), "localhost"));
-        png = Files.readAllBytes(api.gallery.byIndex(5).file());
         images = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         images.createContext("/img.png", exchange -> {
             FETCHES.incrementAndGet();
@@ -39,6 +36,11 @@ class ErrorsIntegrationTest {
             exchange.close();
         });
         images.start();
+        // The allow-list names host and port: the same host on another port is refused.
+        api = ApiFixture.start(Map.of(QueryApiConfig.BODY_LIMIT.name(), "1048576",
+                QueryApiConfig.URL_FETCH.name(), "true",
+                QueryApiConfig.URL_HOSTS.name(), "localhost:" + images.getAddress().getPort()));
+        png = Files.readAllBytes(api.gallery.byIndex(5).file());
     }
 
     @AfterAll
@@ -102,6 +104,9 @@ class ErrorsIntegrationTest {
         int before = FETCHES.get();
         assertError(api.postJson("/v1/search", urlRequest("http://127.0.0.1:" + port + "/img.png")), 400, "url_not_allowed");
         assertError(api.postJson("/v1/search", urlRequest("file:///etc/passwd")), 400, "url_not_allowed");
+        assertError(api.postJson("/v1/search", urlRequest("http://localhost:" + (port == 65535 ? 1 : port + 1)
+                + "/img.png")), 400, "url_not_allowed");
+        assertError(api.postJson("/v1/search", urlRequest("http://localhost/img.png")), 400, "url_not_allowed");
         assertThat(FETCHES.get()).isEqualTo(before);
 
         ApiFixture.Response allowed = api.postJson("/v1/search", urlRequest("http://localhost:" + port + "/img.png"));
@@ -112,6 +117,15 @@ class ErrorsIntegrationTest {
 
     private static String urlRequest(String url) {
         return "{\"method\":\"image\",\"k\":3,\"reference\":{\"url\":\"" + url + "\"}}";
+    }
+
+    /** A 4xx in the one error shape, whatever its code. */
+    static void assertStatus(ApiFixture.Response response, int status) {
+        assertThat(response.status()).as(new String(response.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.json().path("error").path("code").asText()).isNotBlank();
+        assertThat(response.json().path("error").path("message").asText()).isNotBlank();
     }
 
     static void assertError(ApiFixture.Response response, int status, String code) {

@@ -60,7 +60,7 @@ class ImagesWatchOpsIntegrationTest {
     @Test
     void badUploadsAreRefused() {
         assertError(api.postMultipart("/v1/images", Map.of(), "image", "not an image".getBytes(StandardCharsets.UTF_8)),
-                415, "unsupported");
+                415, "unsupported_image");
         assertError(api.postMultipart("/v1/images", Map.of("id", "x"), "image", null), 400, "missing_image");
         assertError(api.postJson("/v1/images", "{}"), 415, "unsupported_media_type");
     }

@@ -3,12 +3,16 @@ package io.cirstream.query.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cirstream.core.json.Json;
 import io.cirstream.query.compose.Method;
+import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.cirstream.query.search.Reference;
 import io.cirstream.query.search.SearchRequest;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +28,17 @@ class ApiContractTest {
         assertThat(contract.minK()).isEqualTo(1);
         assertThat(contract.maxK()).isEqualTo(200);
         assertThat(contract.searchFields()).contains("reference", "text", "method", "k", "filters", "exclude_reference", "explain");
+    }
+
+    @Test
+    void everyErrorCodeTheCodeCanAnswerIsInTheOpenApiDocumentAndTheDocs() throws Exception {
+        List<String> codes = Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList();
+        assertThat(contract.errorCodes()).containsExactlyInAnyOrderElementsOf(codes);
+        String docs = Files.readString(Path.of("..", "docs", "query-api.md"));
+        for (ErrorCode code : ErrorCode.values()) {
+            assertThat(docs).as("docs/query-api.md lists %s with its status", code.wireName())
+                    .containsPattern("\\| `" + code.wireName() + "` \\| " + code.status() + " \\|");
+        }
     }
 
     @Test

@@ -44,8 +44,13 @@ class KnnQueryTest {
     @Test
     void badFiltersNameTheField() {
         assertBad("{\"colour\": \"red\"}", "unknown filter 'colour'");
-        assertBad("{\"tags\": []}", "tags must be a string or an array");
-        assertBad("{\"tags\": [1]}", "tags values must be strings");
+        assertBad("{\"tags\": []}", "tags must be a non-empty string or an array");
+        assertBad("{\"tags\": \"\"}", "tags must be a non-empty string or an array");
+        assertBad("{\"tags\": [1]}", "tags values must be non-empty strings");
+        assertBad("{\"tags\": null}", "tags must be a non-empty string");
+        assertBad("{\"near\": null}", "near must not be null");
+        assertBad("{\"near\": {\"lat\": 0, \"lon\": 1e400, \"km\": 1}}", "near.lon must be a finite number");
+        assertBad("{\"captured_at\": {\"from\": null}}", "captured_at.from must be an ISO-8601 instant string");
         assertBad("{\"bbox\": {\"top\": 1, \"left\": 0, \"bottom\": 2, \"right\": 1}}", "bbox.bottom must not be north");
         assertBad("{\"near\": {\"lat\": 0, \"lon\": 0, \"km\": 0}}", "near.km must be within");
         assertBad("{\"near\": {\"lat\": 0, \"lon\": 200, \"km\": 1}}", "near.lon must be a longitude");

@@ -39,21 +39,25 @@ public record IngestSummary(long accepted, List<PublishResult.Rejected> rejected
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
         out.printf("ingest: %d accepted, %d rejected, %d skipped, %.1f MB in %.1f s (%.1f images/s)%n", accepted,
                 rejected.size(), skipped.size(), bytes / 1e6, seconds, accepted / seconds);
-        if (!skipped.isEmpty()) {
-            out.println("skipped by reason: " + skippedByReason());
-            skipped.stream().limit(LISTED).forEach(s -> out.printf("  %-16s %s: %s%n", s.reason(), s.origin(),
-                    s.message()));
-            if (skipped.size() > LISTED) {
-                out.printf("  ... and %d more%n", skipped.size() - LISTED);
-            }
-        }
-        if (rejected.isEmpty()) {
+        list(out, "skipped", skippedByReason(),
+                skipped.stream().map(k -> line(k.reason(), k.origin(), k.message())).toList());
+        list(out, "rejected", rejectedByReason(),
+                rejected.stream().map(r -> line(r.reason(), r.source(), r.message())).toList());
+    }
+
+    private static String line(Enum<?> reason, String origin, String message) {
+        return String.format("  %-16s %s: %s", reason, origin, message);
+    }
+
+    /** The counts by reason, then the first {@link #LISTED} entries. */
+    private static void list(PrintStream out, String what, Map<?, Long> byReason, List<String> lines) {
+        if (lines.isEmpty()) {
             return;
         }
-        out.println("rejected by reason: " + rejectedByReason());
-        rejected.stream().limit(LISTED).forEach(r -> out.printf("  %-16s %s: %s%n", r.reason(), r.source(), r.message()));
-        if (rejected.size() > LISTED) {
-            out.printf("  ... and %d more%n", rejected.size() - LISTED);
+        out.println(what + " by reason: " + byReason);
+        lines.stream().limit(LISTED).forEach(out::println);
+        if (lines.size() > LISTED) {
+            out.printf("  ... and %d more%n", lines.size() - LISTED);
         }
     }
 }

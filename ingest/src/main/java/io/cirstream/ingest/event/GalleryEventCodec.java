@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -17,9 +18,20 @@ import java.util.Map;
  *              "geo":{"lat":..,"lon":..},"bbox":{"minLon":..,"minLat":..,"maxLon":..,"maxLat":..},
  *              "source":...,"tags":[...],"attributes":{...}}}</pre>
  * Unknown fields are ignored so that a later minor addition does not break older readers; a higher
- * {@code schema} number is refused.
+ * {@code schema} number is refused. Decoding is strict (no trailing data, no duplicate keys) and applies every
+ * rule of {@link EventRules}, including the one that needs a clock: an event time too far in the future.
  */
 public final class GalleryEventCodec implements EventCodec<GalleryEvent> {
+    private final Clock clock;
+
+    /** A codec whose decoding refuses event times too far ahead of the system clock. */
+    public GalleryEventCodec() {
+        this(Clock.systemUTC());
+    }
+
+    public GalleryEventCodec(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public byte[] encode(GalleryEvent event) {
@@ -43,6 +55,11 @@ public final class GalleryEventCodec implements EventCodec<GalleryEvent> {
             return id;
         });
         long eventTime = root.longValue("eventTime");
+        root.build("eventTime", () -> {
+            EventRules.checkEventTime(eventTime);
+            EventRules.checkNotFuture(eventTime, clock);
+            return eventTime;
+        });
         ImageRef image = image(root.object("image"));
         JsonReader metadataJson = root.optObject("metadata");
         ImageMetadata metadata = metadataJson == null ? ImageMetadata.inCollection(null) : metadata(metadataJson);
@@ -75,6 +92,10 @@ public final class GalleryEventCodec implements EventCodec<GalleryEvent> {
             throw image.error("", "exactly one of 'inline' or 'uri' must be present");
         }
         String contentType = image.optString("contentType");
+        image.build("contentType", () -> {
+            EventRules.checkContentType(contentType);
+            return contentType;
+        });
         if (inline) {
             byte[] bytes = image.base64("inline");
             return image.build("inline", () -> ImageRef.inline(bytes, contentType));
@@ -117,7 +138,7 @@ public final class GalleryEventCodec implements EventCodec<GalleryEvent> {
         String source = m.optString("source");
         List<String> tags = m.optStrings("tags");
         Map<String, String> attributes = m.optStringMap("attributes");
-        return m.build("collection", () -> new ImageMetadata(collection, category, capturedAt, geo, bbox,
+        return m.build("", () -> new ImageMetadata(collection, category, capturedAt, geo, bbox,
                 source, tags, attributes));
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param category   a coarse class such as a FashionIQ category or a PatternNet class
  * @param source     where the image came from (a path, a benchmark name, an uploader)
  * @param attributes free-form key/value pairs carried through to the index
+ * @see MetadataRules the limits on every field
  */
 public record ImageMetadata(String collection, String category, Instant capturedAt, GeoPoint geo,
                             BoundingBox bbox, String source, List<String> tags, Map<String, String> attributes) {
@@ -21,11 +22,12 @@ public record ImageMetadata(String collection, String category, Instant captured
     public ImageMetadata {
         collection = collection == null ? DEFAULT_COLLECTION : collection;
         if (!collection.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
-            throw new IllegalArgumentException("collection must be 1-128 characters of [A-Za-z0-9_.-] starting with "
+            throw new InvalidFieldException("collection", "collection must be 1-128 characters of [A-Za-z0-9_.-] starting with "
                     + "a letter or digit, got '" + collection + "'");
         }
         tags = tags == null ? List.of() : List.copyOf(tags);
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        MetadataRules.check(category, capturedAt, source, tags, attributes);
     }
 
     public static ImageMetadata inCollection(String collection) {

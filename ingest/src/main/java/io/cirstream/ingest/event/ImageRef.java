@@ -27,9 +27,10 @@ public record ImageRef(byte[] inline, URI uri, String contentType) {
             throw new IllegalArgumentException("inline image is " + inline.length + " bytes, the limit is "
                     + MAX_INLINE_BYTES + "; reference it by uri instead");
         }
-        if (uri != null && !uri.isAbsolute()) {
-            throw new IllegalArgumentException("image uri must be absolute (have a scheme): " + uri);
+        if (uri != null) {
+            EventRules.checkUri(uri);
         }
+        EventRules.checkContentType(contentType);
         inline = inline == null ? null : inline.clone();
     }
 

@@ -33,7 +33,7 @@ final class JsonReader {
     static JsonReader parse(byte[] json) {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(json);
+            root = Json.strictReader().readTree(json);
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("$", "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -146,10 +146,15 @@ final class JsonReader {
         return out;
     }
 
-    /** Runs a record constructor, turning its validation message into an error at the given field. */
+    /**
+     * Runs a record constructor, turning its validation message into an error at the given field, or at the
+     * field the rule names ({@link InvalidFieldException}) below this object.
+     */
     <T> T build(String name, Supplier<T> constructor) {
         try {
             return constructor.get();
+        } catch (InvalidFieldException e) {
+            throw error(e.field(), e.getMessage());
         } catch (IllegalArgumentException e) {
             throw error(name, e.getMessage());
         }

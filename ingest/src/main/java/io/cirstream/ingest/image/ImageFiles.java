@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
@@ -56,12 +57,22 @@ public final class ImageFiles {
             if (!Files.isRegularFile(file)) {
                 throw rejected(ImageRejectedException.Reason.UNREADABLE, file + " is not a regular file");
             }
-            limits.checkBytes(Files.size(file));
-            byte[] bytes = Files.readAllBytes(file);
-            limits.checkBytes(bytes.length);
-            return new Loaded(file, bytes);
+            return new Loaded(file, readBounded(file));
         } catch (IOException e) {
             throw rejected(ImageRejectedException.Reason.UNREADABLE, "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads at most one byte more than the limit: a file's reported size is not trusted (it may grow, or lie). */
+    private byte[] readBounded(Path file) throws IOException, ImageRejectedException {
+        long cap = Math.min(limits.maxBytes(), Integer.MAX_VALUE - 16L);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) cap + 1);
+            if (bytes.length > cap) {
+                throw rejected(ImageRejectedException.Reason.TOO_MANY_BYTES, file + " is more than " + cap
+                        + " bytes, the limit is " + limits.maxBytes());
+            }
+            return bytes;
         }
     }
 

@@ -27,7 +27,7 @@ public final class IngestRunner {
         }
         List<PublishResult.Rejected> rejected = new ArrayList<>(found.problems);
         rejected.addAll(outcome.rejected());
-        IngestSummary summary = new IngestSummary(outcome.accepted(), rejected, outcome.bytes(),
+        IngestSummary summary = new IngestSummary(outcome.accepted(), rejected, found.skipped, outcome.bytes(),
                 Duration.ofNanos(System.nanoTime() - start));
         summary.print(err);
         return summary;

@@ -3,19 +3,23 @@ package io.cirstream.ingest.publish;
 import io.cirstream.ingest.event.ImageMetadata;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Expands the paths given to {@code cirstream ingest}: folders (walked recursively, hidden entries skipped),
  * glob patterns ({@code photos/**.jpg}), CSV/JSONL manifests, and single files. Ids are the path relative to the
  * named folder (or glob base) without extension, or the file name without extension for a single file.
+ * Hidden entries, non-regular files and second files with an id already taken are skipped and reported
+ * ({@link Skipped}); unreadable folders are reported and the walk goes on.
  */
 final class SourceCollector {
     private static final String WILDCARDS = "*?[{";
@@ -30,6 +34,7 @@ final class SourceCollector {
     Collected collect(List<String> arguments) {
         Collected into = new Collected();
         arguments.forEach(argument -> add(argument, into));
+        into.dropDuplicateIds();
         return into;
     }
 
@@ -79,14 +84,46 @@ final class SourceCollector {
         return Path.of(base).toAbsolutePath().normalize();
     }
 
+    /** Adds the regular files under {@code root} that {@code accept} takes, in sorted path order. */
     private void walk(Path root, Predicate<Path> accept, Collected into) {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(file -> !hidden(root, file) && Files.isRegularFile(file) && accept.test(file))
-                    .sorted()
-                    .forEach(file -> into.sources.add(source(ImageIds.relative(root, file), file)));
-        } catch (IOException | UncheckedIOException e) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    if (!dir.equals(root) && hidden(root, dir)) {
+                        into.skip(dir.toString(), Skipped.Reason.HIDDEN, "hidden folder, not walked");
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (!accept.test(file)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (hidden(root, file)) {
+                        into.skip(file.toString(), Skipped.Reason.HIDDEN, "hidden file");
+                    } else if (attributes.isRegularFile() || Files.isRegularFile(file)) {
+                        found.add(file);
+                    } else {
+                        into.skip(file.toString(), Skipped.Reason.NOT_A_REGULAR_FILE,
+                                "not a regular file (a link to a folder, a device, a pipe or a socket)");
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    into.problem(file.toString(), RejectReason.UNREADABLE, "cannot read: " + e.getMessage());
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
             into.problem(root.toString(), RejectReason.UNREADABLE, "cannot walk folder: " + e.getMessage());
         }
+        found.stream().sorted().forEach(file -> into.sources.add(source(ImageIds.relative(root, file), file)));
     }
 
     private IngestSource source(String id, Path file) {

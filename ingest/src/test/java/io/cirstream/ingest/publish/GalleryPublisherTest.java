@@ -142,6 +142,20 @@ class GalleryPublisherTest {
     }
 
     @Test
+    void idsOverTheUtf8ByteLimitOrWithControlCharactersAreRefusedBeforeSending() {
+        // Regression: POST /v1/images answered 202 for these, then OpenSearch refused the whole bulk.
+        GalleryPublisher publisher = publisher(options());
+        byte[] png = TestImages.png(4, 4);
+
+        assertRejected(publisher.publish("画".repeat(200), png, ImageMetadata.inCollection(null)).join(),
+                RejectReason.INVALID_ID, "600 bytes in UTF-8");
+        assertRejected(publisher.publish("a\u0000b", png, ImageMetadata.inCollection(null)).join(),
+                RejectReason.INVALID_ID, "control character U+0000");
+        assertRejected(publisher.delete("a\u0000b").join(), RejectReason.INVALID_ID, "control character");
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
     void deleteSendsATombstone() {
         publisher(options()).delete("gone").join();
 

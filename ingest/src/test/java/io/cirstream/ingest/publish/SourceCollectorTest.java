@@ -28,6 +28,49 @@ class SourceCollectorTest {
     }
 
     @Test
+    void hiddenEntriesAreCountedAsSkipped() throws IOException {
+        // Regression: hidden files and folders were dropped without a word.
+        touch("a.png", ".hidden.png", ".cache/d.png");
+
+        Collected found = new SourceCollector("c").collect(List.of(dir.toString()));
+
+        assertThat(found.skipped).extracting(Skipped::origin, Skipped::reason).containsExactlyInAnyOrder(
+                tuple(dir.resolve(".hidden.png").toString(), Skipped.Reason.HIDDEN),
+                tuple(dir.resolve(".cache").toString(), Skipped.Reason.HIDDEN));
+    }
+
+    @Test
+    void twoFilesWithOneIdAreACollisionTheFirstInSortedOrderWins() throws IOException {
+        // Regression: a.png and a.jpg were both reported accepted while one overwrote the other downstream.
+        touch("a.png", "a.jpg", "b.png");
+
+        Collected found = new SourceCollector("c").collect(List.of(dir.toString()));
+
+        assertThat(found.sources).extracting(IngestSource::id, IngestSource::origin).containsExactly(
+                tuple("a", dir.resolve("a.jpg").toString()), tuple("b", dir.resolve("b.png").toString()));
+        assertThat(found.skipped).singleElement().satisfies(s -> {
+            assertThat(s.reason()).isEqualTo(Skipped.Reason.DUPLICATE_ID);
+            assertThat(s.origin()).isEqualTo(dir.resolve("a.png").toString());
+            assertThat(s.message()).isEqualTo("id 'a' collides with " + dir.resolve("a.jpg")
+                    + ", which was published instead (the first in order wins)");
+        });
+    }
+
+    @Test
+    void aLinkToAFolderIsSkippedWithItsReason() throws IOException {
+        touch("a.png", "elsewhere/b.png");
+        Path walked = Files.createDirectories(dir.resolve("walked"));
+        Files.move(dir.resolve("a.png"), walked.resolve("a.png"));
+        Files.createSymbolicLink(walked.resolve("link"), dir.resolve("elsewhere"));
+
+        Collected found = new SourceCollector("c").collect(List.of(walked.toString()));
+
+        assertThat(found.sources).extracting(IngestSource::id).containsExactly("a");
+        assertThat(found.skipped).extracting(Skipped::origin, Skipped::reason)
+                .containsExactly(tuple(walked.resolve("link").toString(), Skipped.Reason.NOT_A_REGULAR_FILE));
+    }
+
+    @Test
     void globMatchesRelativeToItsBase() throws IOException {
         touch("x/a.png", "x/b.jpg", "x/y/c.png");
 

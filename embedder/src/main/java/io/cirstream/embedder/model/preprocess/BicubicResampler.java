@@ -5,6 +5,10 @@ package io.cirstream.embedder.model.preprocess;
  * (the resize CLIP's reference preprocessing uses): Keys kernel with a = -0.5, support widened by the
  * scale factor when shrinking (antialiasing), 22-bit fixed-point weights, horizontal pass first with
  * an 8-bit intermediate. Matching Pillow keeps embeddings of exported CLIP models close to PyTorch's.
+ * <p>
+ * A resize may compute only a window of its output ({@link Axis}): each output pixel is the same weighted sum
+ * whether or not its neighbours are computed, so a window is bit-identical to the same region of the full
+ * resize, and its cost depends on the window and the source span it reads, not on the full output size.
  */
 final class BicubicResampler {
 
@@ -17,25 +21,31 @@ final class BicubicResampler {
 
     /** Resizes interleaved 8-bit pixels {@code src} ({@code channels} per pixel) from w×h to outW×outH. */
     static int[] resize(int[] src, int w, int h, int channels, int outW, int outH) {
-        int[] horizontal = outW == w ? src : pass(src, w, h, channels, outW, true);
-        return outH == h ? horizontal : pass(horizontal, outW, h, channels, outH, false);
+        return resize(src, channels, Axis.of(w, outW, 0, outW), Axis.of(h, outH, 0, outH));
     }
 
-    private static int[] pass(int[] src, int w, int h, int channels, int outSize, boolean horizontal) {
-        int inSize = horizontal ? w : h;
-        Coefficients c = Coefficients.of(inSize, outSize);
-        int outW = horizontal ? outSize : w;
-        int outH = horizontal ? h : outSize;
-        int[] dst = new int[outW * outH * channels];
+    /**
+     * Computes the window {@code x}×{@code y} of a resize. {@code src} holds only the source span the window
+     * reads ({@link Axis#sourceFirst()} to {@link Axis#sourceEnd()} on each axis), interleaved, row by row.
+     */
+    static int[] resize(int[] src, int channels, Axis x, Axis y) {
+        int[] horizontal = pass(src, x.sourceLength(), y.sourceLength(), channels, x, true);
+        return pass(horizontal, x.length(), y.sourceLength(), channels, y, false);
+    }
+
+    private static int[] pass(int[] src, int w, int h, int channels, Axis axis, boolean horizontal) {
+        int outW = horizontal ? axis.length() : w;
+        int outH = horizontal ? h : axis.length();
+        int[] dst = new int[Math.multiplyExact(Math.multiplyExact(outW, outH), channels)];
         for (int y = 0; y < outH; y++) {
             for (int x = 0; x < outW; x++) {
                 int o = horizontal ? x : y;
                 for (int ch = 0; ch < channels; ch++) {
                     long sum = 1L << (PRECISION_BITS - 1);
-                    for (int k = 0; k < c.count[o]; k++) {
-                        int s = c.start[o] + k;
+                    for (int k = 0; k < axis.count[o]; k++) {
+                        int s = axis.start[o] - axis.sourceFirst + k;
                         int index = horizontal ? (y * w + s) : (s * w + x);
-                        sum += (long) src[index * channels + ch] * c.weights[o][k];
+                        sum += (long) src[index * channels + ch] * axis.weights[o][k];
                     }
                     dst[(y * outW + x) * channels + ch] = clip8(sum >> PRECISION_BITS);
                 }
@@ -59,36 +69,83 @@ final class BicubicResampler {
         return 0.0;
     }
 
-    /** Per output position: first source index, tap count and fixed-point weights (Pillow's precompute_coeffs). */
-    private record Coefficients(int[] start, int[] count, int[][] weights) {
+    /**
+     * One axis of a resize from {@code inSize} to {@code outSize}, restricted to the output positions
+     * {@code [from, from + length)}: per position the first source index, tap count and fixed-point weights
+     * (Pillow's precompute_coeffs), and the source span {@code [sourceFirst, sourceEnd)} they read together.
+     * {@code outSize} is a long because an enlarged side can exceed an int (1 × 20,000 px at 224 px is
+     * 4.48 M × 224); only the window is ever allocated.
+     */
+    static final class Axis {
+        private final int[] start;
+        private final int[] count;
+        private final int[][] weights;
+        private final int sourceFirst;
+        private final int sourceEnd;
 
-        static Coefficients of(int inSize, int outSize) {
+        private Axis(int[] start, int[] count, int[][] weights) {
+            this.start = start;
+            this.count = count;
+            this.weights = weights;
+            int first = Integer.MAX_VALUE;
+            int end = 0;
+            for (int o = 0; o < start.length; o++) {
+                first = Math.min(first, start[o]);
+                end = Math.max(end, start[o] + count[o]);
+            }
+            this.sourceFirst = Math.min(first, end);
+            this.sourceEnd = end;
+        }
+
+        static Axis of(int inSize, long outSize, long from, int length) {
+            if (from < 0 || length < 0 || from + length > outSize) {
+                throw new IllegalArgumentException("window [" + from + ", " + (from + length)
+                        + ") is outside the output size " + outSize);
+            }
             double scale = (double) inSize / outSize;
             double filterScale = Math.max(scale, 1.0);
             double support = SUPPORT * filterScale;
-            int[] start = new int[outSize];
-            int[] count = new int[outSize];
-            int[][] weights = new int[outSize][];
-            for (int o = 0; o < outSize; o++) {
-                double centre = (o + 0.5) * scale;
+            int[] start = new int[length];
+            int[] count = new int[length];
+            int[][] weights = new int[length][];
+            for (int i = 0; i < length; i++) {
+                double centre = (from + i + 0.5) * scale;
                 int min = Math.max((int) (centre - support + 0.5), 0);
                 int max = Math.min((int) (centre + support + 0.5), inSize);
                 double[] k = new double[max - min];
                 double total = 0;
-                for (int i = 0; i < k.length; i++) {
-                    k[i] = cubic((i + min - centre + 0.5) / filterScale);
-                    total += k[i];
+                for (int j = 0; j < k.length; j++) {
+                    k[j] = cubic((j + min - centre + 0.5) / filterScale);
+                    total += k[j];
                 }
-                weights[o] = new int[k.length];
-                for (int i = 0; i < k.length; i++) {
-                    double normalised = total == 0 ? 0 : k[i] / total;
+                weights[i] = new int[k.length];
+                for (int j = 0; j < k.length; j++) {
+                    double normalised = total == 0 ? 0 : k[j] / total;
                     double scaled = normalised * (1 << PRECISION_BITS);
-                    weights[o][i] = (int) (scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+                    weights[i][j] = (int) (scaled < 0 ? scaled - 0.5 : scaled + 0.5);
                 }
-                start[o] = min;
-                count[o] = k.length;
+                start[i] = min;
+                count[i] = k.length;
             }
-            return new Coefficients(start, count, weights);
+            return new Axis(start, count, weights);
+        }
+
+        int length() {
+            return start.length;
+        }
+
+        /** First source index any position of the window reads. */
+        int sourceFirst() {
+            return sourceFirst;
+        }
+
+        /** One past the last source index any position of the window reads. */
+        int sourceEnd() {
+            return sourceEnd;
+        }
+
+        int sourceLength() {
+            return sourceEnd - sourceFirst;
         }
     }
 }

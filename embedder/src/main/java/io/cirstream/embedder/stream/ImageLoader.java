@@ -22,14 +22,26 @@ public final class ImageLoader {
     private final GalleryEventCodec codec = new GalleryEventCodec();
     private final ImageSource source;
     private final ImageLimits limits;
+    private final PixelDecoder decoder;
 
     /** An event whose image bytes were fetched and whose header passed the limits. */
     public record Checked(GalleryEvent event, byte[] imageBytes) {
     }
 
+    /** Decodes image bytes to pixels within the limits; {@link ImageDecoder#decode} outside tests. */
+    @FunctionalInterface
+    interface PixelDecoder {
+        BufferedImage decode(byte[] bytes, ImageLimits limits) throws ImageRejectedException;
+    }
+
     public ImageLoader(ImageSource source, ImageLimits limits) {
+        this(source, limits, ImageDecoder::decode);
+    }
+
+    ImageLoader(ImageSource source, ImageLimits limits, PixelDecoder decoder) {
         this.source = source;
         this.limits = limits;
+        this.decoder = decoder;
     }
 
     /** Decodes, fetches and probes the header against the limits: everything but the pixels. */
@@ -75,7 +87,7 @@ public final class ImageLoader {
 
     public BufferedImage pixels(Checked checked) throws RejectedException {
         try {
-            return ImageDecoder.decode(checked.imageBytes(), limits);
+            return decoder.decode(checked.imageBytes(), limits);
         } catch (ImageRejectedException e) {
             throw new RejectedException(Stage.IMAGE, e.describe());
         } catch (RuntimeException | StackOverflowError e) {

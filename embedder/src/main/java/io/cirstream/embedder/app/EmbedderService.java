@@ -152,6 +152,16 @@ public final class EmbedderService implements AutoCloseable {
         return endpoint == null ? OptionalInt.empty() : OptionalInt.of(endpoint.port());
     }
 
+    /** The Kafka Streams app's state (RUNNING while it processes), or empty before the start and after the close. */
+    public synchronized Optional<KafkaStreams.State> streamState() {
+        return Optional.ofNullable(streams).map(KafkaStreams::state);
+    }
+
+    /** Whether the OpenSearch sink's thread is running. */
+    public synchronized boolean sinkRunning() {
+        return indexerThread != null && indexerThread.isAlive();
+    }
+
     /** The concrete index this instance writes to. */
     public String index() {
         return index;

@@ -8,7 +8,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,15 +15,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One bulk request under construction, with the Kafka records behind its actions (in the same order, so a
- * per-item failure maps back to its record). Every action carries {@code version = record timestamp} with
- * {@code version_type=external_gte}: the embedder stamps vectors with their event time, so a replayed or late
- * older event loses against a newer one (409), and a delete's version protects it from an older upsert.
+ * One bulk request under construction, with the actions behind it (in the same order, so a per-item failure maps
+ * back to its record). Every action carries an external version with {@code version_type=external_gte}: an upsert
+ * the event time its vector carries, a delete its tombstone's timestamp. A replayed or late older event loses
+ * against a newer one (409), and a delete's version protects it from an older upsert.
  */
 final class BulkRequest {
+    /** One action: an upsert of {@code event}, or a delete when {@code event} is null. */
+    record Action(ConsumerRecord<byte[], byte[]> record, String id, VectorEvent event) {
+        long version() {
+            return event == null ? record.timestamp() : event.eventTime();
+        }
+    }
+
     private final String index;
     private final StringBuilder body = new StringBuilder();
-    private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    private final List<Action> actions = new ArrayList<>();
     private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     private long bytes;
 
@@ -32,27 +38,36 @@ final class BulkRequest {
         this.index = index;
     }
 
-    void upsert(ConsumerRecord<byte[], byte[]> record, VectorEvent event) {
-        ObjectNode document = VectorEventCodec.document(event).put(GalleryIndex.INDEXED_AT, Instant.now().toString());
-        append("index", record, id(record), document.toString());
+    /** A request for {@code actions} alone (a retry or a part of a split request); it tracks no offsets. */
+    static BulkRequest of(String index, List<Action> actions) {
+        BulkRequest request = new BulkRequest(index);
+        actions.forEach(request::append);
+        return request;
     }
 
-    void delete(ConsumerRecord<byte[], byte[]> record) {
-        append("delete", record, id(record), null);
+    void upsert(ConsumerRecord<byte[], byte[]> record, String id, VectorEvent event) {
+        append(new Action(record, id, event));
+        consumed(record);
     }
 
-    private void append(String action, ConsumerRecord<byte[], byte[]> record, String id, String document) {
+    void delete(ConsumerRecord<byte[], byte[]> record, String id) {
+        append(new Action(record, id, null));
+        consumed(record);
+    }
+
+    private void append(Action action) {
         ObjectNode meta = Json.mapper().createObjectNode();
-        meta.putObject(action).put("_index", index).put("_id", id)
-                .put("version", record.timestamp()).put("version_type", "external_gte");
+        meta.putObject(action.event() == null ? "delete" : "index").put("_index", index).put("_id", action.id())
+                .put("version", action.version()).put("version_type", "external_gte");
         int start = body.length();
         body.append(meta).append('\n');
-        if (document != null) {
+        if (action.event() != null) {
+            ObjectNode document = VectorEventCodec.document(action.event())
+                    .put(GalleryIndex.INDEXED_AT, Instant.now().toString());
             body.append(document).append('\n');
         }
         bytes += body.length() - start;
-        records.add(record);
-        consumed(record);
+        actions.add(action);
     }
 
     /** Marks a record as handled by this request without an action (skipped or dead-lettered). */
@@ -65,21 +80,13 @@ final class BulkRequest {
         return offsets;
     }
 
-    private static String id(ConsumerRecord<byte[], byte[]> record) {
-        return new String(record.key(), StandardCharsets.UTF_8);
-    }
-
     /** Roughly the UTF-16 length; vectors and ids are ASCII so it is the byte size in practice. */
     long bytes() {
         return bytes;
     }
 
     int size() {
-        return records.size();
-    }
-
-    boolean hasActions() {
-        return !records.isEmpty();
+        return actions.size();
     }
 
     boolean isEmpty() {
@@ -90,7 +97,7 @@ final class BulkRequest {
         return body.toString();
     }
 
-    List<ConsumerRecord<byte[], byte[]>> records() {
-        return records;
+    List<Action> actions() {
+        return actions;
     }
 }

@@ -11,7 +11,6 @@ import io.cirstream.embedder.stream.Stage;
 import io.cirstream.embedder.stream.VectorEvent;
 import io.cirstream.embedder.stream.VectorEventCodec;
 import io.cirstream.ingest.event.DeadLetter;
-import io.cirstream.ingest.event.MalformedEventException;
 import io.cirstream.ingest.publish.KafkaSetup;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -33,12 +33,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * The OpenSearch sink: reads the vectors topic (committed transactions only) and writes bulk requests into the
  * model's concrete index. Offsets are committed only after a bulk succeeded, so a crash re-sends at most one bulk,
  * which external versioning makes harmless. The whole bulk is retried with back-off while OpenSearch is
- * unreachable or overloaded; single items that fail for good go to the dead-letter topic with stage "index".
+ * unreachable, overloaded or refusing access; items that fail for good go to the dead-letter topic with stage
+ * "index", and a request refused as a whole because of its content (400, 413) is split until the refused documents
+ * stand alone, so one bad document never stops the sink.
  * Vectors of another model (a re-index running beside this one) are skipped.
  */
 public final class VectorIndexer implements Runnable, AutoCloseable {
@@ -55,6 +59,7 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
     private final VectorEventCodec codec = new VectorEventCodec();
     private volatile boolean closing;
     private BulkRequest pending;
+    private final List<Map.Entry<String, Future<RecordMetadata>>> lettersInFlight = new ArrayList<>();
     private long pendingSinceMs;
 
     public VectorIndexer(KafkaConfig kafka, Topics topics, OpenSearchClient client, String index, String modelId,
@@ -141,29 +146,40 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
         if (pending.isEmpty()) {
             pendingSinceMs = System.currentTimeMillis();
         }
-        if (record.key() == null) {
-            deadLetter(record, "vector record has no key");
+        String id;
+        try {
+            id = DocumentId.of(record.key());
+        } catch (IllegalArgumentException e) {
+            deadLetter(record, e.getMessage());
             pending.consumed(record);
-        } else if (record.value() == null) {
-            pending.delete(record);
+            return;
+        }
+        if (record.value() == null) {
+            pending.delete(record, id);
         } else {
-            upsert(record);
+            upsert(record, id);
         }
         if (pending.size() >= options.bulkDocs() || pending.bytes() >= options.bulkBytes()) {
             flush();
         }
     }
 
-    private void upsert(ConsumerRecord<byte[], byte[]> record) {
+    private void upsert(ConsumerRecord<byte[], byte[]> record, String id) {
+        VectorEvent event;
         try {
-            VectorEvent event = codec.decode(record.value());
-            if (event.model().equals(modelId)) {
-                pending.upsert(record, event);
-            } else {
-                pending.consumed(record);
-            }
-        } catch (MalformedEventException e) {
+            event = codec.decode(record.value());
+        } catch (RuntimeException e) {
+            // MalformedEventException, and whatever else a foreign or damaged value provokes in the codec.
             deadLetter(record, "not a vector event: " + e.getMessage());
+            pending.consumed(record);
+            return;
+        }
+        if (!event.id().equals(id)) {
+            deadLetter(record, "record key '" + id + "' does not match the vector's id '" + event.id() + "'");
+            pending.consumed(record);
+        } else if (event.model().equals(modelId)) {
+            pending.upsert(record, id, event);
+        } else {
             pending.consumed(record);
         }
     }
@@ -171,40 +187,66 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
     private void flush() {
         BulkRequest request = pending;
         pending = new BulkRequest(index);
-        Backoff backoff = new Backoff(options.maxBackoff());
-        BulkRequest attempt = request;
-        while (attempt.hasActions()) {
-            List<ConsumerRecord<byte[], byte[]>> retry = handle(attempt, send(attempt, backoff));
-            if (!retry.isEmpty()) {
-                pauseFor(backoff.next());
-            }
-            attempt = rebuild(retry);
-        }
-        deadLetters.flush();
+        index(request.actions());
+        awaitDeadLetters();
         if (!request.isEmpty()) {
             consumer.commitSync(request.offsets());
         }
     }
 
-    private BulkRequest rebuild(List<ConsumerRecord<byte[], byte[]>> records) {
-        BulkRequest request = new BulkRequest(index);
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            if (record.value() == null) {
-                request.delete(record);
-            } else {
-                request.upsert(record, codec.decode(record.value()));
+    /**
+     * Indexes {@code actions} until each one is done, a version conflict or dead-lettered. Items OpenSearch asks
+     * to retry (429, 5xx) are re-sent with back-off; a whole request refused for its content (400, 413: one
+     * document's id, size or version) is split in halves until the refused documents stand alone, and those
+     * are dead-lettered while the others are indexed.
+     */
+    private void index(List<BulkRequest.Action> actions) {
+        Backoff backoff = new Backoff(options.maxBackoff());
+        List<BulkRequest.Action> attempt = actions;
+        while (!attempt.isEmpty()) {
+            BulkRequest request = BulkRequest.of(index, attempt);
+            Answer answer = send(request, backoff);
+            if (answer.refusal() != null) {
+                split(attempt, answer.refusal());
+                return;
             }
+            List<BulkRequest.Action> retry = handle(attempt, answer.response());
+            if (!retry.isEmpty()) {
+                pauseFor(backoff.next());
+            }
+            attempt = retry;
         }
-        return request;
     }
 
-    /** Sends until OpenSearch answers; a whole-request error other than overload or outage is fatal. */
-    private JsonNode send(BulkRequest request, Backoff backoff) {
+    private void split(List<BulkRequest.Action> actions, String refusal) {
+        if (actions.size() == 1) {
+            deadLetter(actions.getFirst().record(), "OpenSearch refused the document: " + refusal);
+            return;
+        }
+        LOG.warn("OpenSearch refused a bulk of {} actions ({}); splitting it to find the refused documents",
+                actions.size(), refusal);
+        int half = actions.size() / 2;
+        index(List.copyOf(actions.subList(0, half)));
+        index(List.copyOf(actions.subList(half, actions.size())));
+    }
+
+    /** OpenSearch's answer to a bulk request: the per-item response, or why it refused the request as a whole. */
+    private record Answer(JsonNode response, String refusal) {
+    }
+
+    /**
+     * Sends until OpenSearch answers. 400 and 413 refuse the request for what it holds; anything else (no answer,
+     * 429, 5xx, and statuses such as 401 or 403 that no document causes) is retried with back-off, never dropped.
+     */
+    private Answer send(BulkRequest request, Backoff backoff) {
         while (true) {
             try {
-                return client.bulk(request.ndjson(), false);
+                return new Answer(client.bulk(request.ndjson(), false), null);
             } catch (OpenSearchException e) {
-                if (!e.retriable() || closing) {
+                if (e.status() == 400 || e.status() == 413) {
+                    return new Answer(null, e.getMessage());
+                }
+                if (closing) {
                     throw e;
                 }
                 Duration wait = backoff.next();
@@ -215,19 +257,19 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
         }
     }
 
-    /** Returns the records whose actions should be retried. */
-    private List<ConsumerRecord<byte[], byte[]>> handle(BulkRequest request, JsonNode response) {
-        List<ConsumerRecord<byte[], byte[]>> retry = new ArrayList<>();
+    /** Returns the actions that should be retried. */
+    private List<BulkRequest.Action> handle(List<BulkRequest.Action> actions, JsonNode response) {
+        List<BulkRequest.Action> retry = new ArrayList<>();
         int done = 0;
         int conflicts = 0;
         JsonNode items = response.path("items");
-        for (int i = 0; i < request.size(); i++) {
+        for (int i = 0; i < actions.size(); i++) {
             BulkItem item = BulkItem.of(items.get(i));
             switch (item.outcome()) {
                 case DONE -> done++;
                 case CONFLICT -> conflicts++;
-                case RETRY -> retry.add(request.records().get(i));
-                case FAILED -> deadLetter(request.records().get(i), item.error());
+                case RETRY -> retry.add(actions.get(i));
+                case FAILED -> deadLetter(actions.get(i).record(), item.error());
             }
         }
         metrics.indexed(done, conflicts);
@@ -248,7 +290,28 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
         metrics.deadLetter();
         LOG.debug("dead letter from {}@{}: {}", record.topic(), record.offset(), reason);
-        deadLetters.send(DeadLetter.of(topics, record, Stage.INDEX.label(), reason));
+        String source = record.topic() + "-" + record.partition() + "@" + record.offset();
+        lettersInFlight.add(Map.entry(source, deadLetters.send(DeadLetter.of(topics, record, Stage.INDEX.label(),
+                reason))));
+    }
+
+    /**
+     * Waits for this bulk's dead letters before its offsets are committed. The producer retries transient errors
+     * itself (delivery.timeout.ms); one that still fails is logged with its source record, the only trace left.
+     */
+    private void awaitDeadLetters() {
+        deadLetters.flush();
+        for (Map.Entry<String, Future<RecordMetadata>> letter : lettersInFlight) {
+            try {
+                letter.getValue().get();
+            } catch (ExecutionException e) {
+                LOG.error("dead letter for {} could not be written: {}", letter.getKey(), e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        lettersInFlight.clear();
     }
 
     /**

@@ -30,8 +30,13 @@ final class BatchEncoder {
             return List.of();
         }
         try {
-            return encoder.encode(images).stream().map(v -> new Result(v, null)).toList();
-        } catch (RuntimeException batchFailure) {
+            List<float[]> vectors = encoder.encode(images);
+            if (vectors.size() != images.size()) {
+                throw new IllegalStateException("the encoder returned " + vectors.size() + " vectors for "
+                        + images.size() + " images");
+            }
+            return vectors.stream().map(v -> new Result(v, null)).toList();
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError batchFailure) {
             LOG.warn("encoding a batch of {} failed ({}); retrying its images one by one", images.size(),
                     batchFailure.toString());
             List<Result> results = new ArrayList<>(images.size());
@@ -44,8 +49,12 @@ final class BatchEncoder {
 
     private Result encodeAlone(BufferedImage image) {
         try {
-            return new Result(encoder.encode(List.of(image)).getFirst(), null);
-        } catch (RuntimeException e) {
+            List<float[]> vectors = encoder.encode(List.of(image));
+            if (vectors.size() != 1 || vectors.getFirst() == null || vectors.getFirst().length == 0) {
+                throw new IllegalStateException("the encoder returned no vector for the image");
+            }
+            return new Result(vectors.getFirst(), null);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return new Result(null, new RejectedException(Stage.EMBED, "image encoder failed: " + e));
         }
     }

@@ -11,16 +11,17 @@ final class DeadLetters {
     private DeadLetters() {
     }
 
+    /** {@code nowMs} is the processing wall clock, the ceiling of the letter's timestamp ({@link OutputTimestamp}). */
     static Record<byte[], byte[]> of(String sourceTopic, long sourceOffset, byte[] key, byte[] value, long timestamp,
-                                     RejectedException rejection) {
+                                     long nowMs, RejectedException rejection) {
         // Only the headers are used: the DLQ sink node decides the topic.
         var letter = DeadLetter.of(ANY, sourceTopic, sourceOffset, key, value, rejection.stage().label(),
-                rejection.getMessage());
-        return new Record<>(key, value, timestamp, letter.headers());
+                String.valueOf(rejection.getMessage()));
+        return new Record<>(key, value, OutputTimestamp.of(timestamp, nowMs), letter.headers());
     }
 
-    static Record<byte[], byte[]> of(PendingRecord pending, RejectedException rejection) {
+    static Record<byte[], byte[]> of(PendingRecord pending, long nowMs, RejectedException rejection) {
         return of(pending.sourceTopic(), pending.sourceOffset(), pending.key(), pending.value(), pending.timestamp(),
-                rejection);
+                nowMs, rejection);
     }
 }

@@ -26,7 +26,7 @@ import java.util.Map;
  *        │     flush at batch size or linger: decode pixels, encode ── rejected ──► gallery.dlq
  *        │     tombstone: drop buffered upsert, forward
  *        ▼
- *     vectors  (key = image id, value = VectorEvent JSON, timestamp = event time; compacted)
+ *     vectors  (key = image id, value = VectorEvent JSON, timestamp = source timestamp clamped to [0, now]; compacted)
  * </pre>
  * Keys and values stay raw bytes end to end so a dead letter carries exactly what arrived; the event codecs
  * are applied inside the processors.

@@ -34,12 +34,21 @@ final class EventChecker implements Processor<byte[], byte[], byte[], byte[]> {
             if (record.value() != null) {
                 loader.check(record.key(), record.value());
             }
-            context.forward(record, EmbedderTopology.BATCH);
         } catch (RejectedException e) {
-            RecordMetadata source = context.recordMetadata().orElseThrow();
-            metrics.deadLetter();
-            context.forward(DeadLetters.of(source.topic(), source.offset(), record.key(), record.value(),
-                    record.timestamp(), e), EmbedderTopology.DEAD_LETTERS);
+            deadLetter(record, e);
+            return;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // Whatever one record's content provokes stays that record's problem: it must not stop the stream.
+            deadLetter(record, RejectedException.unexpected(Stage.DECODE, e));
+            return;
         }
+        context.forward(record, EmbedderTopology.BATCH);
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, RejectedException e) {
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        metrics.deadLetter();
+        context.forward(DeadLetters.of(source.topic(), source.offset(), record.key(), record.value(),
+                record.timestamp(), context.currentSystemTimeMs(), e), EmbedderTopology.DEAD_LETTERS);
     }
 }

@@ -22,14 +22,26 @@ public final class ImageLoader {
     private final GalleryEventCodec codec = new GalleryEventCodec();
     private final ImageSource source;
     private final ImageLimits limits;
+    private final PixelDecoder decoder;
 
     /** An event whose image bytes were fetched and whose header passed the limits. */
     public record Checked(GalleryEvent event, byte[] imageBytes) {
     }
 
+    /** Decodes image bytes to pixels within the limits; {@link ImageDecoder#decode} outside tests. */
+    @FunctionalInterface
+    interface PixelDecoder {
+        BufferedImage decode(byte[] bytes, ImageLimits limits) throws ImageRejectedException;
+    }
+
     public ImageLoader(ImageSource source, ImageLimits limits) {
+        this(source, limits, ImageDecoder::decode);
+    }
+
+    ImageLoader(ImageSource source, ImageLimits limits, PixelDecoder decoder) {
         this.source = source;
         this.limits = limits;
+        this.decoder = decoder;
     }
 
     /** Decodes, fetches and probes the header against the limits: everything but the pixels. */
@@ -39,33 +51,51 @@ public final class ImageLoader {
             ImageProbe.probe(checked.imageBytes(), limits);
         } catch (ImageRejectedException e) {
             throw new RejectedException(Stage.IMAGE, e.describe());
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw RejectedException.unexpected(Stage.IMAGE, e);
         }
         return checked;
     }
 
     /** Decodes the event and fetches its image; the limits are left to {@link #pixels}, which enforces them too. */
     public Checked read(byte[] key, byte[] value) throws RejectedException {
-        GalleryEvent event;
-        try {
-            event = codec.decode(value);
-        } catch (MalformedEventException e) {
-            throw new RejectedException(Stage.DECODE, e.getMessage());
-        }
+        GalleryEvent event = decode(value);
         if (key == null || !Arrays.equals(key, event.id().getBytes(StandardCharsets.UTF_8))) {
             throw new RejectedException(Stage.DECODE, "record key '" + (key == null ? null
                     : new String(key, StandardCharsets.UTF_8)) + "' does not match event id '" + event.id() + "'");
         }
-        return new Checked(event, source.fetch(event.image()));
+        try {
+            return new Checked(event, source.fetch(event.image()));
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw RejectedException.unexpected(Stage.FETCH, e);
+        }
+    }
+
+    /** The event in a record value; any failure of the codec (or the rules it applies) is a decode refusal. */
+    public GalleryEvent decode(byte[] value) throws RejectedException {
+        if (value == null) {
+            throw new RejectedException(Stage.DECODE, "record has no value");
+        }
+        try {
+            return codec.decode(value);
+        } catch (MalformedEventException | IllegalArgumentException e) {
+            throw new RejectedException(Stage.DECODE, String.valueOf(e.getMessage()));
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw RejectedException.unexpected(Stage.DECODE, e);
+        }
     }
 
     public BufferedImage pixels(Checked checked) throws RejectedException {
         try {
-            return ImageDecoder.decode(checked.imageBytes(), limits);
+            return decoder.decode(checked.imageBytes(), limits);
         } catch (ImageRejectedException e) {
             throw new RejectedException(Stage.IMAGE, e.describe());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // Image readers throw unchecked exceptions on some damaged inputs; that is still a bad image.
             throw new RejectedException(Stage.IMAGE, "CORRUPT: " + e);
+        } catch (OutOfMemoryError e) {
+            // One crafted file can ask a decoder for a huge buffer; the failed allocation freed nothing else.
+            throw new RejectedException(Stage.IMAGE, "CORRUPT: decoding ran out of memory: " + e.getMessage());
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.cirstream.embedder.stream;
 
 import io.cirstream.ingest.event.GalleryEvent;
-import io.cirstream.ingest.event.GalleryEventCodec;
+import io.cirstream.ingest.publish.KafkaSetup;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -24,13 +24,14 @@ import java.util.List;
  * older one is dropped, and a tombstone drops the buffered upsert before the tombstone itself is forwarded.
  */
 final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
+    /** What one record may take on {@code vectors}, leaving room for the record and batch overhead. */
+    static final int MAX_VECTOR_RECORD_BYTES = KafkaSetup.MAX_RECORD_BYTES - 64 * 1024;
     private final ImageLoader loader;
     private final BatchEncoder encoder;
     private final String modelId;
     private final BatchPolicy policy;
     private final EmbedderMetrics metrics;
     private final VectorEventCodec codec = new VectorEventCodec();
-    private final GalleryEventCodec events = new GalleryEventCodec();
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Bytes, PendingRecord> pending;
     private int count;
@@ -67,16 +68,18 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
                 count--;
             }
             metrics.tombstone();
-            context.forward(record, EmbedderTopology.VECTORS);
-            return;
-        }
-        if (buffered && eventTime(previous.value()) > eventTime(record.value())) {
-            // An older event arriving late: the index would refuse it (external version), so drop it here too.
+            long timestamp = OutputTimestamp.of(record.timestamp(), context.currentSystemTimeMs());
+            context.forward(record.withTimestamp(timestamp), EmbedderTopology.VECTORS);
             return;
         }
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        pending.put(id, new PendingRecord(source.topic(), source.offset(), record.timestamp(), record.key(),
-                record.value()));
+        PendingRecord arrived = new PendingRecord(source.topic(), source.offset(), record.timestamp(), record.key(),
+                record.value());
+        if (buffered && !replaces(previous, arrived)) {
+            // An older event arriving late: the index would refuse it (external version), so drop it here too.
+            return;
+        }
+        pending.put(id, arrived);
         if (!buffered) {
             if (count == 0) {
                 oldestMs = context.currentSystemTimeMs();
@@ -88,8 +91,25 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
         }
     }
 
-    private long eventTime(byte[] checkedValue) {
-        return events.decode(checkedValue).eventTime();
+    /**
+     * Whether {@code arrived} takes the place of the buffered {@code previous}: yes unless it is older. A buffered
+     * value that no longer decodes (restored from the changelog of an embedder with laxer rules) is dead-lettered
+     * and replaced; an arriving one that does not decode is dead-lettered and dropped.
+     */
+    private boolean replaces(PendingRecord previous, PendingRecord arrived) {
+        long previousTime;
+        try {
+            previousTime = loader.decode(previous.value()).eventTime();
+        } catch (RejectedException e) {
+            deadLetter(DeadLetters.of(previous, context.currentSystemTimeMs(), e));
+            return true;
+        }
+        try {
+            return loader.decode(arrived.value()).eventTime() >= previousTime;
+        } catch (RejectedException e) {
+            deadLetter(DeadLetters.of(arrived, context.currentSystemTimeMs(), e));
+            return false;
+        }
     }
 
     private void flushIfLingered(long nowMs) {
@@ -130,18 +150,35 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
             images.add(loader.pixels(checked));
             loaded.add(new Loaded(record, checked.event()));
         } catch (RejectedException e) {
-            deadLetter(DeadLetters.of(record, e));
+            deadLetter(DeadLetters.of(record, context.currentSystemTimeMs(), e));
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            deadLetter(DeadLetters.of(record, context.currentSystemTimeMs(), RejectedException.unexpected(Stage.IMAGE, e)));
         }
     }
 
     private boolean emit(Loaded item, BatchEncoder.Result result) {
+        long now = context.currentSystemTimeMs();
         if (result.failure() != null) {
-            deadLetter(DeadLetters.of(item.record(), result.failure()));
+            deadLetter(DeadLetters.of(item.record(), now, result.failure()));
             return false;
         }
-        GalleryEvent event = item.event();
-        byte[] value = codec.encode(VectorEvent.of(event, result.vector(), modelId));
-        context.forward(new Record<>(item.record().key(), value, event.eventTime()), EmbedderTopology.VECTORS);
+        byte[] value;
+        try {
+            value = codec.encode(VectorEvent.of(item.event(), result.vector(), modelId));
+        } catch (RuntimeException e) {
+            deadLetter(DeadLetters.of(item.record(), now, RejectedException.unexpected(Stage.EMBED, e)));
+            return false;
+        }
+        byte[] key = item.record().key();
+        if ((long) value.length + key.length > MAX_VECTOR_RECORD_BYTES) {
+            // The broker would refuse it (RecordTooLargeException) and the stream would stop.
+            deadLetter(DeadLetters.of(item.record(), now, new RejectedException(Stage.EMBED, "the vector record"
+                    + " would be " + value.length + " bytes, more than the topic accepts (" + MAX_VECTOR_RECORD_BYTES
+                    + "); the metadata is too large")));
+            return false;
+        }
+        context.forward(new Record<>(key, value, OutputTimestamp.of(item.record().timestamp(), now)),
+                EmbedderTopology.VECTORS);
         return true;
     }
 

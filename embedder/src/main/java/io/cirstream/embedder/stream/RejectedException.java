@@ -9,6 +9,14 @@ public final class RejectedException extends Exception {
         this.stage = stage;
     }
 
+    /**
+     * A failure nobody anticipated while handling one record (a parser's unchecked exception, an image decoder
+     * running out of memory or stack on one crafted file): still that record's problem, so still a dead letter.
+     */
+    public static RejectedException unexpected(Stage stage, Throwable failure) {
+        return new RejectedException(stage, "unexpected failure: " + failure);
+    }
+
     public Stage stage() {
         return stage;
     }

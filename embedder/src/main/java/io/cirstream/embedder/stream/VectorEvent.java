@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param model       id of the model pack that produced the vector; vectors of different packs never mix
  * @param imageUri    where the image can be fetched for display, or null when it travelled inline
  * @param contentType the image media type, or null when unknown
- * @param eventTime   the source event's time (epoch ms); also the record timestamp and the OpenSearch version
+ * @param eventTime   the source event's time (epoch ms); the OpenSearch external version of the document (the record
+ *                    timestamp is the source record's, clamped to [0, now]: see {@code OutputTimestamp})
  */
 public record VectorEvent(String id, float[] vector, String model, ImageMetadata metadata, String imageUri,
                           String contentType, long eventTime) {

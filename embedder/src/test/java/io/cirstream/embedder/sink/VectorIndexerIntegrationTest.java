@@ -43,13 +43,14 @@ class VectorIndexerIntegrationTest {
             try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap()),
                     new ByteArraySerializer(), new ByteArraySerializer())) {
-                send(producer, topics, "a", vector("a", new float[]{1, 0}, MODEL), 10);
-                send(producer, topics, "b", vector("b", new float[]{0, 1}, MODEL), 10);
-                send(producer, topics, "wrong-dim", vector("wrong-dim", new float[]{1, 0, 0}, MODEL), 10);
-                send(producer, topics, "other-model", vector("other-model", new float[]{1, 1}, "m2"), 10);
+                send(producer, topics, "a", vector("a", new float[]{1, 0}, MODEL, 10), 10);
+                send(producer, topics, "b", vector("b", new float[]{0, 1}, MODEL, 10), 10);
+                send(producer, topics, "wrong-dim", vector("wrong-dim", new float[]{1, 0, 0}, MODEL, 10), 10);
+                send(producer, topics, "other-model", vector("other-model", new float[]{1, 1}, "m2", 10), 10);
                 send(producer, topics, "b", null, 20);
-                send(producer, topics, "a", vector("a", new float[]{0, 1}, MODEL), 5);
-                send(producer, topics, "last", vector("last", new float[]{1, 1}, MODEL), 30);
+                // The version of an upsert is the event time in its value, not the record timestamp.
+                send(producer, topics, "a", vector("a", new float[]{0, 1}, MODEL, 5), 40);
+                send(producer, topics, "last", vector("last", new float[]{1, 1}, MODEL, 30), 30);
             }
             IndexerOptions options = new IndexerOptions(name, 100, 1 << 20, Duration.ofMillis(50),
                     Duration.ofSeconds(1), Duration.ofSeconds(10), "");
@@ -82,8 +83,9 @@ class VectorIndexerIntegrationTest {
         }
     }
 
-    private static byte[] vector(String id, float[] v, String model) {
-        return new VectorEventCodec().encode(new VectorEvent(id, v, model, ImageMetadata.inCollection("c"), null, null, 0));
+    private static byte[] vector(String id, float[] v, String model, long eventTime) {
+        return new VectorEventCodec().encode(new VectorEvent(id, v, model, ImageMetadata.inCollection("c"), null, null,
+                eventTime));
     }
 
     private static void send(KafkaProducer<byte[], byte[]> producer, Topics topics, String id, byte[] value,

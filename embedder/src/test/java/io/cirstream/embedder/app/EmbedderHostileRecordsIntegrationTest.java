@@ -18,7 +18,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,10 +108,9 @@ class EmbedderHostileRecordsIntegrationTest {
         String longId = "画".repeat(199) + p;
         batch.add(new Hostile(longId, new String(event("placeholder", inlineTile(p), now),
                 StandardCharsets.UTF_8).replace("placeholder", longId).getBytes(StandardCharsets.UTF_8), true));
-        batch.add(new Hostile("authority-" + p, event("authority-" + p,
-                ImageRef.uri(URI.create("file://localhost/etc/passwd"), "image/png"), now), true));
-        batch.add(new Hostile("dotdot-" + p, event("dotdot-" + p,
-                ImageRef.uri(URI.create("file://../../x"), "image/png"), now), true));
+        batch.add(new Hostile("authority-" + p,
+                GalleryFixtures.rawUriEvent("authority-" + p, "file://localhost/etc/passwd", now), true));
+        batch.add(new Hostile("dotdot-" + p, GalleryFixtures.rawUriEvent("dotdot-" + p, "file://../../x", now), true));
         batch.add(new Hostile("dev-zero-" + p, event("dev-zero-" + p, ImageRef.uri(zero.toUri(), "image/png"), now),
                 true));
         batch.add(new Hostile("corrupt-" + p, event("corrupt-" + p,

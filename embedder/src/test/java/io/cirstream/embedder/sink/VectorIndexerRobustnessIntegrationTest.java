@@ -74,7 +74,7 @@ class VectorIndexerRobustnessIntegrationTest {
             assertThat(letters).allSatisfy(l -> assertThat(DeadLetter.stage(l.headers())).contains("index"));
             assertThat(letters).extracting(l -> DeadLetter.reason(l.headers()).orElseThrow())
                     .hasSize(4)
-                    .anySatisfy(r -> assertThat(r).contains("id").contains("long"))
+                    .anySatisfy(r -> assertThat(r).contains("id").contains("512"))
                     .anySatisfy(r -> assertThat(r).contains("not valid UTF-8"))
                     .anySatisfy(r -> assertThat(r).contains("not a vector event"))
                     .anySatisfy(r -> assertThat(r).contains("does not match"));

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ import java.util.List;
 import static io.cirstream.embedder.stream.GalleryFixtures.encode;
 import static io.cirstream.embedder.stream.GalleryFixtures.id;
 import static io.cirstream.embedder.stream.GalleryFixtures.key;
+import static io.cirstream.embedder.stream.GalleryFixtures.rawTileEvent;
 import static io.cirstream.embedder.stream.GalleryFixtures.tileEvent;
 import static io.cirstream.embedder.stream.TopologyHarness.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,17 +75,27 @@ class EmbedderRobustnessTest {
 
     @Test
     void aFutureOrMaximalEventTimeNeverBecomesTheVectorTimestamp() {
-        start(3);
-        topology.gallery.pipeInput(key(id(1)), tileEvent(1, NOW + Duration.ofDays(2).toMillis()), NOW - 10);
-        topology.gallery.pipeInput(key(id(2)), tileEvent(2, Long.MAX_VALUE), NOW + Duration.ofHours(3).toMillis());
+        start(2);
+        long soon = System.currentTimeMillis() + Duration.ofMinutes(1).toMillis();
+        topology.gallery.pipeInput(key(id(1)), rawTileEvent(1, System.currentTimeMillis() + Duration.ofDays(2).toMillis()),
+                NOW - 10);
+        topology.gallery.pipeInput(key(id(2)), rawTileEvent(2, Long.MAX_VALUE), NOW + Duration.ofHours(3).toMillis());
         topology.gallery.pipeInput(key(id(3)), null, Long.MAX_VALUE);
         topology.gallery.pipeInput(key(id(4)), tileEvent(4, 5), NOW - 10);
+        topology.gallery.pipeInput(key(id(5)), tileEvent(5, soon), NOW + Duration.ofHours(3).toMillis());
 
         List<TestRecord<byte[], byte[]>> out = topology.vectors.readRecordsToList();
-        assertThat(out).hasSize(4);
+        List<TestRecord<byte[], byte[]>> letters = topology.deadLetters.readRecordsToList();
+        assertThat(out).hasSize(3);
         assertThat(out).allSatisfy(r -> assertThat(r.timestamp()).isBetween(0L, NOW));
         assertThat(out).filteredOn(r -> r.value() != null).extracting(r -> codec.decode(r.value()).eventTime())
-                .containsExactlyInAnyOrder(NOW + Duration.ofDays(2).toMillis(), Long.MAX_VALUE, 5L);
+                .containsExactlyInAnyOrder(5L, soon);
+        // Beyond the allowed clock skew an event time would pin the document's external version: refused at decode.
+        assertThat(letters).hasSize(2).allSatisfy(letter -> {
+            assertThat(letter.timestamp()).isBetween(0L, NOW);
+            assertThat(DeadLetter.stage(letter.headers())).contains("decode");
+            assertThat(DeadLetter.reason(letter.headers())).get().asString().contains("eventTime");
+        });
     }
 
     @Test
@@ -94,16 +104,14 @@ class EmbedderRobustnessTest {
         String[] uris = {"file://localhost/etc/passwd", "file://../../x", "file:x.png", "file:///x.png?q",
                 "file:///a%00.png"};
         for (int i = 0; i < uris.length; i++) {
-            GalleryEvent event = GalleryEvent.upsert("bad-" + i, ImageRef.uri(URI.create(uris[i]), "image/png"),
-                    ImageMetadata.inCollection("c"), 5);
-            pipe("bad-" + i, encode(event));
+            pipe("bad-" + i, GalleryFixtures.rawUriEvent("bad-" + i, uris[i], 5));
         }
         pipe(id(1), tileEvent(1, 5));
 
         List<TestRecord<byte[], byte[]>> letters = topology.deadLetters.readRecordsToList();
         assertThat(letters).hasSize(uris.length).allSatisfy(letter -> {
-            assertThat(DeadLetter.stage(letter.headers())).contains("fetch");
-            assertThat(DeadLetter.reason(letter.headers())).get().asString().contains("file URI");
+            assertThat(DeadLetter.stage(letter.headers())).contains("decode");
+            assertThat(DeadLetter.reason(letter.headers())).get().asString().contains("not a local file path");
         });
         assertThat(vectorIds()).containsExactly(id(1));
     }

@@ -77,6 +77,30 @@ public final class GalleryFixtures {
         return CODEC.encode(event);
     }
 
+    /**
+     * An upsert whose image URI and event time are written into the JSON by hand: the event rules refuse hostile
+     * values when an event is built, and a hostile producer does not build events.
+     */
+    public static byte[] rawUriEvent(String id, String uri, long eventTime) {
+        String placeholder = "file:///placeholder-uri.png";
+        GalleryEvent event = GalleryEvent.upsert(id, ImageRef.uri(java.net.URI.create(placeholder), "image/png"),
+                ImageMetadata.inCollection("test"), 1);
+        return withEventTime(new String(encode(event), StandardCharsets.UTF_8)
+                .replace(placeholder, uri.replace("\\", "\\\\").replace("\"", "\\\"")), eventTime);
+    }
+
+    /** The encoded upsert of synthetic tile {@code index} with any event time, the rules' bounds notwithstanding. */
+    public static byte[] rawTileEvent(int index, long eventTime) {
+        return withEventTime(new String(tileEvent(index, 1), StandardCharsets.UTF_8), eventTime);
+    }
+
+    private static byte[] withEventTime(String json, long eventTime) {
+        if (!json.contains("\"eventTime\":1")) {
+            throw new IllegalStateException("the event JSON no longer has \"eventTime\":1 to replace: " + json);
+        }
+        return json.replace("\"eventTime\":1", "\"eventTime\":" + eventTime).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A PNG cut short: the header still probes fine, the pixels do not decode. */
     public static byte[] truncatedPng(int index) {
         byte[] png = png(tile(index));

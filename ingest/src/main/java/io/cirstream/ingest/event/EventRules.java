@@ -88,17 +88,27 @@ public final class EventRules {
     }
 
     private static void checkFileUri(URI uri) {
-        String problem = fileUriProblem(uri);
-        if (problem == null) {
-            try {
-                Path.of(uri);
-            } catch (IllegalArgumentException | FileSystemNotFoundException e) {
-                problem = e.getMessage();
-            }
-        }
-        if (problem != null) {
-            throw new InvalidFieldException("uri", "image uri is not a local file path (" + problem + "): "
+        try {
+            localPath(uri);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("uri", "image uri is not a local file path (" + e.getMessage() + "): "
                     + printable(uri.toString()) + "; write file:///absolute/path/to/image");
+        }
+    }
+
+    /**
+     * The local path a {@code file:} URI names, or {@link IllegalArgumentException} saying what is wrong with it: the
+     * one rule the event edges and the embedder's reader share, so no accepted URI can make {@link Path#of(URI)} throw.
+     */
+    public static Path localPath(URI uri) {
+        String problem = fileUriProblem(uri);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        try {
+            return Path.of(uri);
+        } catch (IllegalArgumentException | FileSystemNotFoundException | SecurityException e) {
+            throw new IllegalArgumentException(String.valueOf(e.getMessage()), e);
         }
     }
 

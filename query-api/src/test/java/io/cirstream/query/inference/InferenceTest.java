@@ -20,7 +20,9 @@ class InferenceTest {
         try (Inference inference = new Inference(vertx, 1, 1, new SimpleMeterRegistry().timer("t"))) {
             CountDownLatch release = new CountDownLatch(1);
             Future<Integer> running = inference.run(() -> {
-                release.await();
+                if (!release.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the running task");
+                }
                 return 1;
             });
             Future<Integer> queued = inference.run(() -> 2);

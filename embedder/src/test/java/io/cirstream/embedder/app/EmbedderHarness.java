@@ -9,13 +9,11 @@ import io.cirstream.core.topic.Topics;
 import io.cirstream.embedder.stream.GalleryFixtures;
 import io.cirstream.ingest.event.DeadLetter;
 import io.cirstream.testkit.LocalInfra;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.cirstream.testkit.TopicContents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.IOException;
@@ -123,24 +121,9 @@ public final class EmbedderHarness implements AutoCloseable {
         return results;
     }
 
-    /** Every committed record on a topic, read from the beginning until it stays quiet. */
+    /** Every committed record on a topic, read to its end offsets (call it once the writer is known to be done). */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, LocalInfra.uniqueName("reader"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            int quietPolls = 0;
-            while (quietPolls < 4) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                quietPolls = records.isEmpty() ? quietPolls + 1 : 0;
-                records.forEach(out::add);
-            }
-        }
-        return out;
+        return TopicContents.read(topic);
     }
 
     public static String stage(ConsumerRecord<byte[], byte[]> letter) {

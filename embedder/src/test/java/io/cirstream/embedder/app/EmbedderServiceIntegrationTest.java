@@ -24,10 +24,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import static io.cirstream.embedder.app.EmbedderHarness.await;
@@ -200,36 +199,45 @@ class EmbedderServiceIntegrationTest {
     /**
      * The first instance dies in the middle of a batch (an Error out of the encoder, as an out-of-memory would): its
      * open transaction is aborted, never committed. A second instance on another state dir (another machine) takes
-     * over from the committed offsets and the changelogged pending batches.
+     * over from the committed offsets and the changelogged pending batches. The crash comes at a known point, not
+     * after a sleep: the first half is committed in full, then the first batch of the second half crashes.
      */
     @Test
     void aSecondInstanceAfterACrashLosesNothingAndDuplicatesNothing(@TempDir Path scratch) {
         int images = 600;
+        int committedBeforeCrash = images / 2;
         try (EmbedderHarness h = new EmbedderHarness(stateDir, Map.of())) {
             EmbedderConfig config = EmbedderConfig.from(h.settings());
             TopicSetup.ensure(config.kafka(), config.topics());
-            for (int i = 0; i < images; i++) {
-                h.send(id(i), tileEvent(i, 10 + i), 10 + i);
-            }
-            h.flush();
-            try (KafkaStreams crashing = crashingInstance(config, 6)) {
+            AtomicBoolean armed = new AtomicBoolean();
+            try (KafkaStreams crashing = crashingInstance(config, armed)) {
+                sendImages(h, 0, committedBeforeCrash);
+                await("the first half committed", () -> h.readAll(h.topics().vectors()).size() == committedBeforeCrash);
+                armed.set(true);
+                sendImages(h, committedBeforeCrash, images);
                 await("the first instance crashed", () -> crashing.state() == KafkaStreams.State.ERROR);
             }
-            long vectorsBeforeRestart = h.readAll(h.topics().vectors()).size();
+            assertThat(h.readAll(h.topics().vectors())).as("committed when it crashed").hasSize(committedBeforeCrash);
 
             try (EmbedderService second = h.start(Map.of(EmbedderConfig.STATE_DIR.name(), scratch.toString()))) {
                 await(images + " documents", () -> h.documentCount() == images);
             }
 
-            assertThat(vectorsBeforeRestart).as("crashed mid-stream").isBetween(1L, images - 1L);
             List<ConsumerRecord<byte[], byte[]>> vectors = h.readAll(h.topics().vectors());
             VectorEventCodec codec = new VectorEventCodec();
             assertThat(vectors).extracting(r -> codec.decode(r.value()).id()).doesNotHaveDuplicates().hasSize(images);
         }
     }
 
-    private static KafkaStreams crashingInstance(EmbedderConfig config, int batchesBeforeCrash) {
-        AtomicInteger batches = new AtomicInteger();
+    private static void sendImages(EmbedderHarness h, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h.send(id(i), tileEvent(i, 10 + i), 10 + i);
+        }
+        h.flush();
+    }
+
+    /** An embedder whose encoder throws on the first batch it gets once {@code armed}. */
+    private static KafkaStreams crashingInstance(EmbedderConfig config, AtomicBoolean armed) {
         ImageEncoder crashing = new ImageEncoder() {
             @Override
             public int dimension() {
@@ -238,12 +246,9 @@ class EmbedderServiceIntegrationTest {
 
             @Override
             public List<float[]> encode(List<BufferedImage> images) {
-                if (batches.incrementAndGet() > batchesBeforeCrash) {
+                if (armed.get()) {
                     throw new OutOfMemoryError("simulated crash in the middle of a batch");
                 }
-                // Pace the batches past the 100 ms EOS commit interval, so some transactions commit before the
-                // crash (otherwise a fast machine crashes before the first commit and nothing is "mid-stream").
-                pause(Duration.ofMillis(250));
                 return RUNTIME.images().encode(images);
             }
 
@@ -257,13 +262,5 @@ class EmbedderServiceIntegrationTest {
         streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
         streams.start();
         return streams;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -12,6 +12,7 @@ import io.cirstream.embedder.stream.VectorEventCodec;
 import io.cirstream.ingest.event.ImageMetadata;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
+import io.cirstream.testkit.TestThreads;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -102,7 +103,8 @@ class OpenSearchSinkIntegrationTest {
             await(until);
         } finally {
             indexer.close();
-            thread.join();
+            // A clean stop is part of what is checked: a sink that does not stop fails here instead of hanging.
+            TestThreads.awaitEnd(thread, Duration.ofSeconds(30));
         }
         assertThat(failure.get()).as("indexer failure").isNull();
     }

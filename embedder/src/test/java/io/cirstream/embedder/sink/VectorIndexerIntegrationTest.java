@@ -11,19 +11,17 @@ import io.cirstream.ingest.event.DeadLetter;
 import io.cirstream.ingest.event.ImageMetadata;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.cirstream.testkit.TestThreads;
+import io.cirstream.testkit.TopicContents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +58,8 @@ class VectorIndexerIntegrationTest {
                 awaitFound(client, name, "last");
             } finally {
                 indexer.close();
-                thread.join();
+                // A clean stop is part of what is checked: a sink that does not stop fails here instead of hanging.
+                TestThreads.awaitEnd(thread, Duration.ofSeconds(30));
             }
 
             client.call("POST", "/" + name + "/_refresh", null);
@@ -70,7 +69,7 @@ class VectorIndexerIntegrationTest {
             assertThat(a.path("_source").path("vector").get(0).floatValue()).isEqualTo(1f);
             assertThat(client.send("GET", "/" + name + "/_doc/b", null).status()).isEqualTo(404);
             assertThat(client.send("GET", "/" + name + "/_doc/other-model", null).status()).isEqualTo(404);
-            List<ConsumerRecord<byte[], byte[]>> letters = readAll(topics.deadLetters());
+            List<ConsumerRecord<byte[], byte[]>> letters = TopicContents.read(topics.deadLetters());
             assertThat(letters).singleElement().satisfies(letter -> {
                 assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("wrong-dim");
                 assertThat(DeadLetter.stage(letter.headers())).contains("index");
@@ -102,22 +101,5 @@ class VectorIndexerIntegrationTest {
             }
             Thread.sleep(100);
         }
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, LocalInfra.uniqueName("reader"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            for (int quiet = 0; quiet < 6; ) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                quiet = records.isEmpty() ? quiet + 1 : 0;
-                records.forEach(out::add);
-            }
-        }
-        return out;
     }
 }

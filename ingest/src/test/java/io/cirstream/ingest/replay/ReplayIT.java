@@ -90,7 +90,8 @@ class ReplayIT {
         ReplaySummary summary = Replayer.run(options, new PrintStream(new ByteArrayOutputStream()));
 
         assertThat(summary.manifest().galleryCount()).isEqualTo(20);
-        assertThat(summary.manifest().queryCount()).isBetween(1L, 59L);
+        // Seed 7 fixes the world, so the number of queries answerable within the first 20 images is fixed too.
+        assertThat(summary.manifest().queryCount()).isEqualTo(13L);
         List<ConsumerRecord<String, byte[]>> gallery = TopicReader.readAll(LocalInfra.kafkaBootstrap(),
                 topics.benchmarkGallery("synthetic-val"));
         assertThat(gallery).hasSize(20);

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  * that never "finish" loading, such as one holding an event stream, and for clicks, typing and file uploads.
  */
 final class DevToolsPage implements AutoCloseable {
+    private static final Duration STARTUP = Duration.ofSeconds(30);
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://127\\.0\\.0\\.1:(\\d+)/\\S+)");
 
     private final Process chromium;
@@ -46,7 +48,7 @@ final class DevToolsPage implements AutoCloseable {
     }
 
     static DevToolsPage open(String url) throws Exception {
-        HeadlessChromium.ensureInstalled();
+        HeadlessChromium.requireInstalled();
         Process chromium = new ProcessBuilder(List.of("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + Files.createTempDirectory("cirstream-chromium"), "--remote-debugging-address=127.0.0.1",
@@ -55,7 +57,8 @@ final class DevToolsPage implements AutoCloseable {
             int port = devToolsPort(chromium);
             HttpClient http = HttpClient.newHttpClient();
             JsonNode targets = Json.mapper().readTree(http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/json/list")).build(), HttpResponse.BodyHandlers.ofString()).body());
+                    URI.create("http://127.0.0.1:" + port + "/json/list")).timeout(STARTUP).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
             String pageSocket = null;
             for (JsonNode target : targets) {
                 if (target.path("type").asText().equals("page")) {
@@ -76,10 +79,10 @@ final class DevToolsPage implements AutoCloseable {
                     ws.request(1);
                     return null;
                 }
-            }).get(30, TimeUnit.SECONDS);
+            }).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
             page[0] = new DevToolsPage(chromium, socket);
             page[0].waitFor("location.protocol.startsWith('http') && document.readyState === 'complete'",
-                    Duration.ofSeconds(30));
+                    STARTUP);
             return page[0];
         } catch (Exception e) {
             chromium.destroyForcibly();
@@ -186,16 +189,27 @@ final class DevToolsPage implements AutoCloseable {
         }
     }
 
-    private static int devToolsPort(Process chromium) throws IOException {
-        BufferedReader stderr = new BufferedReader(new InputStreamReader(chromium.getErrorStream(), StandardCharsets.UTF_8));
-        for (String line = stderr.readLine(); line != null; line = stderr.readLine()) {
-            Matcher matcher = LISTENING.matcher(line);
-            if (matcher.find()) {
-                Thread.ofVirtual().start(() -> stderr.lines().forEach(ignored -> { }));
-                return Integer.parseInt(matcher.group(2));
+    private static int devToolsPort(Process chromium) throws Exception {
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        // Read on its own thread to the end (so the pipe never fills), while the wait for the DevTools line is bounded.
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader stderr = new BufferedReader(new InputStreamReader(chromium.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = stderr.readLine(); line != null; line = stderr.readLine()) {
+                    Matcher matcher = LISTENING.matcher(line);
+                    if (matcher.find()) {
+                        port.complete(Integer.parseInt(matcher.group(2)));
+                    }
+                }
+            } catch (IOException e) {
+                port.completeExceptionally(e);
             }
+            port.completeExceptionally(new IllegalStateException("chromium exited without opening its DevTools port"));
+        });
+        try {
+            return port.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("chromium did not open its DevTools port within " + STARTUP.toSeconds() + " s", e);
         }
-        throw new IllegalStateException("chromium exited without opening its DevTools port");
     }
 
     @Override

@@ -23,7 +23,7 @@ class WebPageApiKeyIntegrationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        HeadlessChromium.ensureInstalled();
+        HeadlessChromium.requireInstalled();
         api = ApiFixture.start(Map.of(QueryApiConfig.API_KEY.name(), KEY));
     }
 

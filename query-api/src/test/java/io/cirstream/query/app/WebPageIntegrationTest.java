@@ -34,7 +34,7 @@ class WebPageIntegrationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        HeadlessChromium.ensureInstalled();
+        HeadlessChromium.requireInstalled();
         api = ApiFixture.start(Map.of());
         query = SyntheticWorld.queries(SeededGallery.SEED, ApiFixture.GALLERY_SIZE, 1).getFirst();
     }

@@ -22,7 +22,9 @@ class InferenceTest {
         try (Inference inference = new Inference(vertx, 1, 1, Duration.ofMinutes(1), new SimpleMeterRegistry().timer("t"))) {
             CountDownLatch release = new CountDownLatch(1);
             Future<Integer> running = inference.run(Inference.Lane.IMAGE, () -> {
-                release.await();
+                if (!release.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the running task");
+                }
                 return 1;
             });
             Future<Integer> queued = inference.run(Inference.Lane.IMAGE, () -> 2);

@@ -10,7 +10,10 @@ import java.util.List;
 
 /**
  * Runs the image encoder on a batch. If the batch fails, each image is retried alone, so one image the model
- * chokes on becomes one dead letter instead of failing (and endlessly retrying) the whole batch.
+ * chokes on becomes one dead letter instead of failing (and endlessly retrying) the whole batch. Before blaming an
+ * image, the encoder must still encode a plain canary image: if it cannot, the fault is the encoder's or the
+ * device's (out of memory, a lost GPU), no record is dead-lettered, and {@link EncoderUnavailableException} stops the
+ * task so that its batch is encoded again after a restart instead of being thrown away.
  */
 final class BatchEncoder {
     private static final Logger LOG = LoggerFactory.getLogger(BatchEncoder.class);
@@ -19,10 +22,23 @@ final class BatchEncoder {
     record Result(float[] vector, RejectedException failure) {
     }
 
+    private static final int CANARY_SIZE = 32;
+
     private final ImageEncoder encoder;
+    private final BufferedImage canary = canary();
 
     BatchEncoder(ImageEncoder encoder) {
         this.encoder = encoder;
+    }
+
+    /** The encoder failed on a plain image too: nothing in the batch is to blame. */
+    static final class EncoderUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EncoderUnavailableException(Throwable cause) {
+            super("the image encoder fails on a plain canary image too, so it is the encoder or its device that "
+                    + "fails, not the batch's images; stopping instead of dead-lettering them: " + cause, cause);
+        }
     }
 
     List<Result> encode(List<BufferedImage> images) {
@@ -43,8 +59,29 @@ final class BatchEncoder {
             for (BufferedImage image : images) {
                 results.add(encodeAlone(image));
             }
+            if (results.stream().anyMatch(r -> r.failure() != null)) {
+                requireHealthyEncoder();
+            }
             return results;
         }
+    }
+
+    private void requireHealthyEncoder() {
+        try {
+            encoder.encode(List.of(canary));
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw new EncoderUnavailableException(e);
+        }
+    }
+
+    private static BufferedImage canary() {
+        BufferedImage image = new BufferedImage(CANARY_SIZE, CANARY_SIZE, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < CANARY_SIZE; y++) {
+            for (int x = 0; x < CANARY_SIZE; x++) {
+                image.setRGB(x, y, 0x808080);
+            }
+        }
+        return image;
     }
 
     private Result encodeAlone(BufferedImage image) {

@@ -29,6 +29,7 @@ import static io.cirstream.embedder.stream.GalleryFixtures.rawTileEvent;
 import static io.cirstream.embedder.stream.GalleryFixtures.tileEvent;
 import static io.cirstream.embedder.stream.TopologyHarness.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Regression tests of issue 12: records that used to stop the stream become dead letters, the rest flows on. */
 class EmbedderRobustnessTest {
@@ -194,6 +195,34 @@ class EmbedderRobustnessTest {
         assertThat(letter.key()).isEqualTo(key("poison"));
         assertThat(DeadLetter.stage(letter.headers())).contains("embed");
         assertThat(vectorIds()).containsExactlyInAnyOrder(id(1), id(2));
+    }
+
+    @Test
+    void anEncoderThatFailsOnEveryImageStopsTheTaskInsteadOfDeadLetteringGoodImages() {
+        ImageEncoder broken = new ImageEncoder() {
+            @Override
+            public int dimension() {
+                return RUNTIME.images().dimension();
+            }
+
+            @Override
+            public List<float[]> encode(List<BufferedImage> images) {
+                throw new IllegalStateException("CUDA error: device lost (simulated)");
+            }
+
+            @Override
+            public void close() {
+                // nothing to release
+            }
+        };
+        start(2, ImageDecoder::decode, broken);
+        pipe(id(1), tileEvent(1, 5));
+
+        assertThatThrownBy(() -> pipe(id(2), tileEvent(2, 5)))
+                .hasRootCauseMessage("CUDA error: device lost (simulated)")
+                .hasStackTraceContaining("EncoderUnavailableException");
+        assertThat(topology.deadLetters.readRecordsToList()).as("good images are not the encoder's fault").isEmpty();
+        assertThat(topology.vectors.readRecordsToList()).isEmpty();
     }
 
     @Test

@@ -30,6 +30,8 @@ final class TopologyHarness implements AutoCloseable {
         var topology = EmbedderTopology.build(TOPICS, loader, encoder, modelId, policy, new EmbedderMetrics());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "embedder-robustness-test");
+        // Its own state dir: a test that ends in an exception must not leave the RocksDB lock to the next one.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, TopologyStateDirs.fresh());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
         driver = new TopologyTestDriver(topology, props, Instant.ofEpochMilli(NOW));
         var bytes = new ByteArraySerializer();

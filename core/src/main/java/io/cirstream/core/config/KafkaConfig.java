@@ -75,7 +75,8 @@ public record KafkaConfig(String bootstrapServers, int partitions, short replica
         return shown;
     }
 
-    static boolean isSecret(String clientKey) {
+    /** Whether a Kafka client setting holds a secret (passwords, keys, JAAS lines with credentials). */
+    public static boolean isSecret(String clientKey) {
         String k = clientKey.toLowerCase(java.util.Locale.ROOT);
         return k.contains("password") || k.contains("jaas") || k.contains("secret") || k.endsWith(".key")
                 || k.contains("credentials") || k.contains("token");

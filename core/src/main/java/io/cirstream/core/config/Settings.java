@@ -94,6 +94,8 @@ public final class Settings {
             String shown = key.secret() && value != null && !value.isEmpty() ? "****" : String.valueOf(value);
             out.append(String.format("  %-34s = %-40s [%s]%n", key.name(), shown, sourceOf(key)));
         }
+        under(KafkaConfig.CLIENT_PREFIX).forEach((name, value) -> out.append(String.format("  %-34s = %-40s [%s]%n",
+                KafkaConfig.CLIENT_PREFIX + "." + name, KafkaConfig.isSecret(name) ? "****" : value, "pass-through")));
         return out.toString();
     }
 

@@ -60,6 +60,18 @@ class KafkaConfigTest {
     }
 
     @Test
+    void printedConfigurationShowsPassThroughSettingsWithSecretsMasked() {
+        Settings settings = Settings.load(Optional.empty(), Map.of(
+                "CIRSTREAM_KAFKA_CLIENT_SASL_JAAS_CONFIG", "ScramLoginModule required password=\"s3cret\";",
+                "CIRSTREAM_KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_SSL"));
+
+        String printed = settings.describe("embedder", KafkaConfig.KEYS);
+
+        assertThat(printed).contains("kafka.client.security.protocol").contains("SASL_SSL")
+                .contains("kafka.client.sasl.jaas.config").doesNotContain("s3cret");
+    }
+
+    @Test
     void bootstrapIsNotAPassThroughSetting() {
         Settings settings = Settings.of(Map.of("kafka.client.bootstrap.servers", "elsewhere:9092"));
         assertThatThrownBy(() -> KafkaConfig.from(settings)).isInstanceOf(ConfigException.class)

@@ -15,6 +15,9 @@ final class StreamsProperties {
 
     static Properties of(EmbedderConfig config) {
         Properties props = new Properties();
+        // Pass-through client settings (security, timeouts) first: the settings below, which exactly-once and the
+        // topology depend on, win over them. Unprefixed, they reach every client Streams makes.
+        props.putAll(config.kafka().client());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         // Input offsets, the pending-batch changelog, vectors and dead letters commit in one transaction.

@@ -2,7 +2,6 @@ package io.cirstream.embedder.bench;
 
 import io.cirstream.core.config.KafkaConfig;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +13,7 @@ final class BenchTopics {
     }
 
     static void deleteWithPrefix(KafkaConfig kafka, String prefix) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
             var names = admin.listTopics().names().get().stream().filter(t -> t.startsWith(prefix)).toList();
             admin.deleteTopics(names).all().get();
         } catch (ExecutionException e) {

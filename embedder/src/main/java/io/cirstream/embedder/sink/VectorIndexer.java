@@ -66,10 +66,9 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
                          IndexerOptions options, EmbedderMetrics metrics) {
         this.consumer = new KafkaConsumer<>(consumerConfig(kafka, options), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-        this.deadLetters = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        this.deadLetters = new KafkaProducer<>(kafka.clientConfig(Map.of(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaSetup.MAX_RECORD_BYTES),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaSetup.MAX_RECORD_BYTES)),
                 new ByteArraySerializer(), new ByteArraySerializer());
         this.client = client;
         this.topics = topics;
@@ -81,14 +80,13 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
     }
 
     private static Map<String, Object> consumerConfig(KafkaConfig kafka, IndexerOptions options) {
-        Map<String, Object> config = new HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, options.groupId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.bulkDocs(),
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) options.sessionTimeout().toMillis()));
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) options.sessionTimeout().toMillis())));
         if (!options.instanceId().isEmpty()) {
             config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, options.instanceId() + "-sink");
         }

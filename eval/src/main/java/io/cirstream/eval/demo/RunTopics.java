@@ -2,7 +2,6 @@ package io.cirstream.eval.demo;
 
 import io.cirstream.core.config.KafkaConfig;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ final class RunTopics implements AutoCloseable {
 
     @Override
     public void close() throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
             List<String> ours = admin.listTopics().names().get().stream().filter(t -> t.startsWith(runName + ".")
                     || t.startsWith(runName + "-")).toList();
             admin.deleteTopics(ours).all().get();

@@ -2,7 +2,6 @@ package io.cirstream.ingest.publish;
 
 import io.cirstream.core.config.KafkaConfig;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,15 +31,14 @@ public final class KafkaSetup {
 
     /** Idempotent, acks=all: a retried send never duplicates or reorders a gallery change. */
     public static KafkaProducer<String, byte[]> producer(KafkaConfig kafka, String clientId) {
-        Map<String, Object> props = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        Map<String, Object> props = kafka.clientConfig(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000));
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -56,7 +54,7 @@ public final class KafkaSetup {
                         TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy,
                         TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES))))
                 .toList();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
             for (var entry : admin.createTopics(wanted).values().entrySet()) {
                 awaitCreated(entry.getKey(), entry.getValue());
             }

@@ -5,7 +5,6 @@ import io.cirstream.core.config.Settings;
 import io.cirstream.core.topic.Topics;
 import io.cirstream.ingest.synthetic.SyntheticWorld;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,7 +65,7 @@ public final class ReplayBenchmark {
 
     private static void deleteTopics(KafkaConfig kafka, ReplayOptions options) {
         String collection = options.collection();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
             admin.deleteTopics(List.of(options.topics().benchmarkGallery(collection),
                     options.topics().benchmarkQueries(collection), options.topics().benchmarkManifest(collection)));
         }

@@ -28,7 +28,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,8 +87,7 @@ public final class QueryApiServer implements AutoCloseable {
             Topics topics = new Topics(config.topicPrefix());
             GalleryPublisher publisher = add(resources, GalleryPublisher.create(
                     PublisherOptions.defaults(config.kafka(), topics.gallery()).withAllowedRoots(config.imageRoots())));
-            Admin admin = add(resources, Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    config.kafka().bootstrapServers())));
+            Admin admin = add(resources, Admin.create(config.kafka().clientConfig(Map.of())));
             WatchHub hub = new WatchHub(config.maxWatches());
             VectorFeed feed = add(resources, new VectorFeed(config.kafka(), topics.vectors(),
                     new VectorRecords(runtime.packId()), hub).start());

@@ -38,14 +38,13 @@ public final class VectorFeed implements AutoCloseable {
 
     public VectorFeed(KafkaConfig kafka, String topic, BiFunction<String, byte[], Optional<IndexedVector>> decoder,
                       WatchHub hub) {
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        this.consumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "cirstream-query-watch-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // The embedder writes vectors in exactly-once transactions: an aborted one must never reach a watch.
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000),
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000)),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;
         this.decoder = decoder;

@@ -1,0 +1,92 @@
+package io.cirstream.cli;
+
+import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.core.topic.Topics;
+import io.cirstream.testkit.IntegrationTest;
+import io.cirstream.testkit.LocalInfra;
+import io.cirstream.testkit.SecuredKafka;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The commands through the local broker's SASL_SSL listener (SCRAM-SHA-512, TLS with a private CA), configured
+ * only by {@code kafka.client.*} settings in a config file, as a user of a managed Kafka would.
+ */
+@IntegrationTest
+class SecuredKafkaIntegrationTest {
+    private static final String USER = LocalInfra.uniqueName("user");
+    private static final String PASSWORD = UUID.randomUUID().toString();
+
+    @BeforeAll
+    static void createUser() {
+        SecuredKafka.createUser(USER, PASSWORD);
+    }
+
+    @Test
+    void ingestAndReplayPublishThroughSaslSsl(@TempDir Path dir) throws IOException {
+        String prefix = LocalInfra.uniqueName("sec") + ".";
+        Path config = configFile(dir, prefix, PASSWORD);
+        Path images = Files.createDirectories(dir.resolve("images"));
+        ImageIO.write(new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB), "png", images.resolve("a.png").toFile());
+        Path world = dir.resolve("world");
+        assertThat(Main.commandLine().execute("world", "--out", world.toString(), "--images", "10", "--queries", "3",
+                "--seed", "3")).isZero();
+
+        assertThat(Main.commandLine().execute("ingest", "--config", config.toString(), images.toString())).isZero();
+        assertThat(Main.commandLine().execute("replay", "synthetic", "--data", world.toString(), "--config",
+                config.toString())).isZero();
+
+        KafkaConfig secured = SecuredKafka.config(USER, PASSWORD, 1);
+        Topics topics = new Topics(prefix);
+        assertThat(TopicRecords.count(secured, topics.gallery())).isEqualTo(1);
+        assertThat(TopicRecords.count(secured, topics.benchmarkGallery("synthetic-val"))).isEqualTo(10);
+    }
+
+    @Test
+    void aWrongPasswordIsAClearErrorNotAHang(@TempDir Path dir) throws IOException {
+        Path config = configFile(dir, LocalInfra.uniqueName("sec") + ".", "not-" + PASSWORD);
+        Path images = Files.createDirectories(dir.resolve("images"));
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", images.resolve("a.png").toFile());
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        var systemErr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream previous = System.err;
+        int rc;
+        try {
+            System.setErr(new java.io.PrintStream(systemErr, true));
+            rc = cli.execute("ingest", "--config", config.toString(), images.toString());
+        } finally {
+            System.setErr(previous);
+        }
+        String said = err + systemErr.toString();
+        assertThat(rc).isNotZero();
+        assertThat(said).containsIgnoringCase("authentication failed");
+    }
+
+    private static Path configFile(Path dir, String prefix, String password) throws IOException {
+        String client = SecuredKafka.clientSettings(USER, password).entrySet().stream()
+                .map(e -> KafkaConfig.CLIENT_PREFIX + "." + e.getKey() + "=" + escape(e.getValue()))
+                .collect(Collectors.joining("\n"));
+        return Files.writeString(dir.resolve("secured.properties"), "kafka.bootstrap=127.0.0.1:" + SecuredKafka.saslPort()
+                + "\nkafka.topic-prefix=" + prefix + "\n" + client + "\n");
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\");
+    }
+}

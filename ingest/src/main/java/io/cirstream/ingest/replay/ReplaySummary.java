@@ -11,7 +11,7 @@ import java.util.List;
  * What a replay published. {@link #exitCode()} is non-zero when a gallery image was refused; parse problems are
  * reported but do not fail a lenient run (stop-on-problem mode fails before publishing anything).
  */
-public record ReplaySummary(BenchmarkManifest manifest, List<PublishResult.Rejected> galleryRejected,
+public record ReplaySummary(String runId, BenchmarkManifest manifest, List<PublishResult.Rejected> galleryRejected,
                             List<ParseProblem> problems, long galleryBytes, Duration elapsed) {
     private static final int LISTED = 50;
 
@@ -33,8 +33,8 @@ public record ReplaySummary(BenchmarkManifest manifest, List<PublishResult.Rejec
     }
 
     public void print(PrintStream out) {
-        out.printf("replay %s: %d gallery images, %d queries, %d rejected, %d problems; %.1f MB in %.2f s "
-                        + "(%.0f events/s, %.1f MB/s)%n", manifest.collection(), manifest.galleryCount(),
+        out.printf("replay %s (run %s): %d gallery images, %d queries, %d rejected, %d problems; %.1f MB in %.2f s "
+                        + "(%.0f events/s, %.1f MB/s)%n", manifest.collection(), runId, manifest.galleryCount(),
                 manifest.queryCount(), galleryRejected.size(), problems.size(), galleryBytes / 1e6, seconds(),
                 eventsPerSecond(), megabytesPerSecond());
         problems.stream().limit(LISTED).forEach(p -> out.println("  problem: " + p));

@@ -41,6 +41,7 @@ public final class Replayer {
 
     public static ReplaySummary run(ReplayOptions options, PrintStream err) {
         long start = System.nanoTime();
+        String runId = ReplayRun.newId(Instant.now());
         ProblemLog log = new ProblemLog(options.onProblem());
         BenchmarkData data = options.benchmark().parser(options.root(), options.parser())
                 .parse(options.split(), log).limited(options.limit());
@@ -54,13 +55,13 @@ public final class Replayer {
             PublishBatch.Outcome gallery = publishGallery(publisher, data, collection, err);
             refuseUnacknowledged(gallery, galleryTopic);
             List<BenchmarkQuery> queries = answerable(data.queries(), gallery.rejected(), err);
-            publishQueries(producer, queryTopic, queries);
+            publishQueries(producer, queryTopic, queries, runId);
             BenchmarkManifest manifest = new BenchmarkManifest(data.benchmark(), data.split(), collection,
                     gallery.accepted(), queries.size(), data.source().toString(), Instant.now());
-            await(producer.send(new ProducerRecord<>(manifestTopic, collection,
-                    new BenchmarkManifestCodec().encode(manifest))), "manifest");
-            ReplaySummary summary = new ReplaySummary(manifest, gallery.rejected(), data.problems(), gallery.bytes(),
-                    Duration.ofNanos(System.nanoTime() - start));
+            await(producer.send(stamped(new ProducerRecord<>(manifestTopic, collection,
+                    new BenchmarkManifestCodec().encode(manifest)), runId)), "manifest");
+            ReplaySummary summary = new ReplaySummary(runId, manifest, gallery.rejected(), data.problems(),
+                    gallery.bytes(), Duration.ofNanos(System.nanoTime() - start));
             summary.print(err);
             return summary;
         }
@@ -74,11 +75,12 @@ public final class Replayer {
         return PublishBatch.publish(publisher, sources, Duration.ofSeconds(10), err);
     }
 
-    private static void publishQueries(Producer<String, byte[]> producer, String topic, List<BenchmarkQuery> queries) {
+    private static void publishQueries(Producer<String, byte[]> producer, String topic, List<BenchmarkQuery> queries,
+                                       String runId) {
         BenchmarkQueryCodec codec = new BenchmarkQueryCodec();
         List<Future<?>> sends = new ArrayList<>(queries.size());
         for (BenchmarkQuery query : queries) {
-            sends.add(producer.send(new ProducerRecord<>(topic, query.queryId(), codec.encode(query))));
+            sends.add(producer.send(stamped(new ProducerRecord<>(topic, query.queryId(), codec.encode(query)), runId)));
         }
         producer.flush();
         for (Future<?> send : sends) {
@@ -122,6 +124,11 @@ public final class Replayer {
                 .withLimits(options.imageLimits())
                 .withVerifyDecode(options.verifyDecode())
                 .withRate(options.rate());
+    }
+
+    private static ProducerRecord<String, byte[]> stamped(ProducerRecord<String, byte[]> record, String runId) {
+        ReplayRun.stamp(record.headers(), runId);
+        return record;
     }
 
     private static void await(Future<?> send, String what) {

@@ -50,6 +50,13 @@ final class FashionIqParser implements BenchmarkParser {
         return new BenchmarkData(Benchmark.FASHIONIQ.id(), split, root, gallery.images(), queries, log.problems());
     }
 
+    @Override
+    public String expectedImages(String split) {
+        return "<ASIN>." + (extension == null ? "{png,jpg,jpeg}" : extension) + " files in "
+                + imageRoot.toAbsolutePath() + " (set with --images and --image-extension), one per ASIN of "
+                + root.toAbsolutePath().resolve("image_splits") + "/split.<category>." + split + ".json for " + categories;
+    }
+
     private BenchmarkQuery query(String split, String category, int index, Entry entry, GalleryBuilder gallery) {
         String candidate = entry.id("candidate");
         String target = entry.optionalId("target");

@@ -23,7 +23,7 @@ final class GalleryBuilder {
 
     void add(GalleryImage image, Path listedIn, String location) {
         if (ids.contains(image.id())) {
-            log.report(listedIn, location, "gallery image '" + image.id() + "' is listed twice; keeping the first");
+            log.report(listedIn, location, "gallery image '" + image.id() + "' is listed twice", "keeping the first");
         } else if (!Files.isRegularFile(image.file())) {
             log.report(listedIn, location, "image file not found: " + image.file());
         } else {

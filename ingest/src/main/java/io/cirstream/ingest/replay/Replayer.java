@@ -42,10 +42,13 @@ public final class Replayer {
     public static ReplaySummary run(ReplayOptions options, PrintStream err) {
         long start = System.nanoTime();
         String runId = ReplayRun.newId(Instant.now());
-        ProblemLog log = new ProblemLog(options.onProblem());
-        BenchmarkData data = options.benchmark().parser(options.root(), options.parser())
-                .parse(options.split(), log).limited(options.limit());
         String collection = options.collection();
+        BenchmarkParser parser = options.benchmark().parser(options.root(), options.parser());
+        BenchmarkData parsed = parser.parse(options.split(), new ProblemLog(options.onProblem()));
+        BenchmarkData data = parsed.limited(options.limit());
+        ReplayChecks checks = new ReplayChecks(collection, parser.expectedImages(options.split()),
+                options.maxProblems(), options.problemsDir().resolve(collection + "-" + runId + ".problems.txt"));
+        checks.beforePublishing(parsed, data);
         String galleryTopic = options.topics().benchmarkGallery(collection);
         String queryTopic = options.topics().benchmarkQueries(collection);
         String manifestTopic = options.topics().benchmarkManifest(collection);
@@ -54,6 +57,7 @@ public final class Replayer {
             GalleryPublisher publisher = GalleryPublisher.sharing(publisherOptions(options, galleryTopic, data), producer);
             PublishBatch.Outcome gallery = publishGallery(publisher, data, collection, err);
             refuseUnacknowledged(gallery, galleryTopic);
+            checks.afterGallery(parsed, gallery.accepted(), gallery.rejected());
             List<BenchmarkQuery> queries = answerable(data.queries(), gallery.rejected(), err);
             publishQueries(producer, queryTopic, queries, runId);
             BenchmarkManifest manifest = new BenchmarkManifest(data.benchmark(), data.split(), collection,
@@ -61,7 +65,8 @@ public final class Replayer {
             await(producer.send(stamped(new ProducerRecord<>(manifestTopic, collection,
                     new BenchmarkManifestCodec().encode(manifest)), runId)), "manifest");
             ReplaySummary summary = new ReplaySummary(runId, manifest, gallery.rejected(), data.problems(),
-                    gallery.bytes(), Duration.ofNanos(System.nanoTime() - start));
+                    gallery.bytes(), Duration.ofNanos(System.nanoTime() - start),
+                    checks.write(data.problems(), gallery.rejected()));
             summary.print(err);
             return summary;
         }

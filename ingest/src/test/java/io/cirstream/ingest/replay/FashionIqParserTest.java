@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class FashionIqParserTest {
@@ -75,5 +76,21 @@ class FashionIqParserTest {
         assertThat(CaptionJoin.AND_BOTH_ORDERS.join(captions))
                 .containsExactly("is red and has a collar", "has a collar and is red");
         assertThat(CaptionJoin.AND_BOTH_ORDERS.join(List.of("only one", " ."))).containsExactly("only one");
+    }
+
+    /** Issue 13 item 5: in stop mode the parse stops, so the message must not claim it keeps anything. */
+    @Test
+    void stopModeDoesNotClaimToKeepTheFirst() {
+        Fixtures.json(root.resolve("image_splits/split.dress.val.json"), "['B001', 'B001']");
+        Fixtures.images(root, "images/B001.png");
+        Fixtures.json(root.resolve("captions/cap.dress.val.json"), "[]");
+        ParserSettings settings = new ParserSettings(null, List.of("dress"), null, null, Map.of());
+
+        assertThatThrownBy(() -> Benchmark.FASHIONIQ.parser(root, settings).parse("val",
+                new ProblemLog(ProblemLog.Mode.STOP)))
+                .hasMessageContaining("'B001' is listed twice").hasMessageNotContaining("keeping");
+        BenchmarkData lenient = Benchmark.FASHIONIQ.parser(root, settings).parse("val",
+                new ProblemLog(ProblemLog.Mode.CONTINUE));
+        assertThat(lenient.problems()).singleElement().asString().contains("keeping the first");
     }
 }

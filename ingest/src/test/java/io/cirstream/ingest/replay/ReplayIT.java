@@ -22,16 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @IntegrationTest
 class ReplayIT {
     private static final KafkaConfig KAFKA = new KafkaConfig(LocalInfra.kafkaBootstrap(), 3, (short) 1);
+
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
 
     @TempDir
     Path world;
@@ -103,5 +108,63 @@ class ReplayIT {
             BenchmarkQuery query = new BenchmarkQueryCodec().decode(record.value());
             assertThat(ids).contains(query.referenceId()).containsAll(query.targetIds());
         });
+    }
+
+    /**
+     * Issue 13 item 5: --data pointing where no image is used to replay 0 images with rc 0 and publish an empty
+     * manifest over the good one. Now it fails, says where images were expected, lists every problem in a file
+     * and writes no manifest, so the previous replay stays the one eval reads.
+     */
+    @Test
+    void aReplayThatFindsNoImageFailsUnpublishedAndTheGoodManifestStays() throws IOException {
+        SyntheticWorld.generate(11, 60, 40, world);
+        Topics topics = new Topics(LocalInfra.uniqueName("replay-empty") + ".");
+        ReplayOptions good = ReplayOptions.of(Benchmark.SYNTHETIC, world, "val", KAFKA).withTopics(topics)
+                .withProblems(null, null, world.resolve("problems"));
+        Replayer.run(good, QUIET);
+        Path nowhere = Files.createDirectories(world.resolve("no-images-here"));
+        ReplayOptions empty = good.withParser(ParserSettings.defaults().withImageRoot(nowhere));
+
+        assertThatThrownBy(() -> Replayer.run(empty, QUIET))
+                .isInstanceOf(ReplayFailedException.class)
+                .hasMessageContaining("found no gallery image: expected")
+                .hasMessageContaining(nowhere.toAbsolutePath().toString())
+                .hasMessageContaining("every problem is listed in")
+                .hasMessageContaining("No manifest was written");
+
+        assertThat(TopicReader.readAll(LocalInfra.kafkaBootstrap(), topics.benchmarkManifest("synthetic-val")))
+                .hasSize(1);
+        try (Stream<Path> files = Files.list(world.resolve("problems"))) {
+            Path listing = files.filter(f -> f.toString().endsWith(".problems.txt")).findFirst().orElseThrow();
+            assertThat(Files.readAllLines(listing)).hasSizeGreaterThanOrEqualTo(60 + 40)
+                    .allMatch(line -> line.startsWith("problem: "));
+        }
+    }
+
+    /** Problems above --max-problems fail the replay; within it, every one (not only the first 50) is in the file. */
+    @Test
+    void problemsAboveTheBoundFailAndEveryProblemGoesToAFile() throws IOException {
+        CirrLayout layout = SyntheticWorld.generate(12, 80, 10, world);
+        JsonNode split = Json.mapper().readTree(layout.imageSplit().toFile());
+        int removed = 0;
+        for (var names = split.fieldNames(); names.hasNext() && removed < 60; removed++) {
+            Files.delete(world.resolve(split.get(names.next()).asText()).normalize());
+        }
+        Topics topics = new Topics(LocalInfra.uniqueName("replay-bound") + ".");
+        ReplayOptions options = ReplayOptions.of(Benchmark.SYNTHETIC, world, "val", KAFKA).withTopics(topics)
+                .withProblems(null, null, world.resolve("problems"));
+
+        assertThatThrownBy(() -> Replayer.run(options, QUIET)).isInstanceOf(ReplayFailedException.class)
+                .hasMessageContaining("more than --max-problems 5% allows");
+        assertThat(TopicReader.readAll(LocalInfra.kafkaBootstrap(), topics.benchmarkManifest("synthetic-val")))
+                .isEmpty();
+
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ReplaySummary summary = Replayer.run(options.withProblems(null, ProblemBound.parse("90%"),
+                world.resolve("problems")), new PrintStream(console, true));
+
+        assertThat(summary.problems().size()).isGreaterThan(60);
+        assertThat(Files.readAllLines(summary.problemsFile())).hasSize(summary.problems().size());
+        assertThat(console.toString()).contains("every problem: " + summary.problemsFile());
     }
 }

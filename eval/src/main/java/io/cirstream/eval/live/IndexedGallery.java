@@ -16,6 +16,7 @@ import java.util.List;
 public final class IndexedGallery {
     static final String COLLECTION_FIELD = "collection";
     static final String VECTOR_FIELD = "vector";
+    static final String TAGS_FIELD = "tags";
     private static final int PAGE = 500;
     private static final String SCROLL_KEEP_ALIVE = "2m";
     private static final Duration POLL = Duration.ofSeconds(1);
@@ -86,16 +87,18 @@ public final class IndexedGallery {
     public StoredGallery vectors(String collection) {
         List<String> ids = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
+        List<List<String>> tags = new ArrayList<>();
         JsonNode page = client.call("POST", "/" + alias + "/_search?scroll=" + SCROLL_KEEP_ALIVE,
                 """
-                {"size": %d, "sort": ["_doc"], "_source": ["%s"], "query": %s}
-                """.formatted(PAGE, VECTOR_FIELD, termQuery(collection)));
+                {"size": %d, "sort": ["_doc"], "_source": ["%s", "%s"], "query": %s}
+                """.formatted(PAGE, VECTOR_FIELD, TAGS_FIELD, termQuery(collection)));
         String scrollId = page.path("_scroll_id").asText();
         try {
             while (page.path("hits").path("hits").size() > 0) {
                 for (JsonNode hit : page.path("hits").path("hits")) {
                     ids.add(hit.path("_id").asText());
                     vectors.add(vector(hit));
+                    tags.add(tags(hit));
                 }
                 page = client.call("POST", "/_search/scroll", """
                         {"scroll": "%s", "scroll_id": "%s"}""".formatted(SCROLL_KEEP_ALIVE, scrollId));
@@ -104,7 +107,7 @@ public final class IndexedGallery {
         } finally {
             client.send("DELETE", "/_search/scroll", "{\"scroll_id\": \"" + scrollId + "\"}");
         }
-        return new StoredGallery(ids, vectors);
+        return new StoredGallery(ids, vectors, tags);
     }
 
     private static float[] vector(JsonNode hit) {
@@ -117,6 +120,16 @@ public final class IndexedGallery {
             vector[i] = (float) values.get(i).asDouble();
         }
         return vector;
+    }
+
+    private static List<String> tags(JsonNode hit) {
+        JsonNode values = hit.path("_source").path(TAGS_FIELD);
+        List<String> tags = new ArrayList<>();
+        if (values.isTextual()) {
+            tags.add(values.asText());
+        }
+        values.forEach(value -> tags.add(value.asText()));
+        return tags;
     }
 
     private static String collectionQuery(String collection) {

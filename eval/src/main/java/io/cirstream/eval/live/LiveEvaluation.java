@@ -28,7 +28,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code cirstream eval}: measures the running system on a replayed benchmark. Reads the benchmark's
@@ -128,8 +131,21 @@ public final class LiveEvaluation {
                     SearchApiClient.MAX_K);
             depth = SearchApiClient.MAX_K;
         }
+        Map<String, ExactSearch> perCategory = new LinkedHashMap<>();
+        if (protocol.ranksWithinCategory()) {
+            queries.stream().map(BenchmarkQuery::category).filter(Objects::nonNull).distinct().forEach(category -> {
+                StoredGallery own = stored.tagged(category);
+                if (own.size() == 0) {
+                    throw new IllegalStateException("no indexed image of " + options.collection() + " is tagged with "
+                            + "category '" + category + "': it was replayed before replays tagged categories; "
+                            + "replay it again");
+                }
+                perCategory.put(category, ExactSearch.of(own.ids(), own.vectors(), similarity));
+                err.printf("eval: %s queries are ranked over the %d images of its gallery%n", category, own.size());
+            });
+        }
         EvalContext context = new EvalContext(api, vectors, ExactSearch.of(stored.ids(), stored.vectors(), similarity),
-                similarity, options.collection(), depth, options.annCutoffs(), options.concurrency());
+                similarity, options.collection(), depth, options.annCutoffs(), options.concurrency(), perCategory);
         List<MethodRun> runs = new ArrayList<>();
         List<RankingsFile.MethodAnswers> answers = new ArrayList<>();
         for (Method method : options.parsedMethods()) {

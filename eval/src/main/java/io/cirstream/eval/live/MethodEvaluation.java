@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ final class MethodEvaluation {
         List<SearchApiClient.Answer> searchedAnswers = searched.stream().map(answers::get).toList();
         List<float[]> composed = searched.stream().map(i -> vectors.get(i).orElseThrow()).toList();
         checkScores(searchedQueries, searchedAnswers, composed, err);
-        return new Result(withAnnRecall(run, searchedAnswers, composed), answers, subsets);
+        return new Result(withAnnRecall(run, searchedQueries, searchedAnswers, composed), answers, subsets);
     }
 
     /** Counts failed queries per reason and says so, with the first message of each reason as an example. */
@@ -146,7 +147,7 @@ final class MethodEvaluation {
     private SearchApiClient.Request request(BenchmarkQuery query) {
         return new SearchApiClient.Request(method.wireName(), method.needsReference() ? query.referenceId() : null,
                 method.needsText() ? QueryVectors.text(query) : null, context.vectors().params(), context.depth(),
-                context.collection());
+                context.collection(), context.scopeOf(query));
     }
 
     private QueryOutcome outcome(BenchmarkQuery query, SearchApiClient.Answer answer, Optional<float[]> vector) {
@@ -173,11 +174,11 @@ final class MethodEvaluation {
         return ScoreGrain.rank(search.topK(vector, ids.size()));
     }
 
-    private MethodRun withAnnRecall(MethodRun run, List<SearchApiClient.Answer> answers, List<float[]> composed) {
+    private MethodRun withAnnRecall(MethodRun run, List<BenchmarkQuery> queries, List<SearchApiClient.Answer> answers,
+                                    List<float[]> composed) {
         int deepest = context.deepestAnnCutoff();
         // a few more than K, so that rounding decides a near-tie at the cut-off the same way on both sides
-        List<Ranking> exact = context.exact().topKAll(composed, deepest + TIE_SLACK, EXACT_THREADS).stream()
-                .map(ScoreGrain::rank).toList();
+        List<Ranking> exact = exactRankings(queries, composed, deepest + TIE_SLACK);
         List<Ranking> approximate = answers.stream().map(a -> ScoreGrain.rank(a.results())).toList();
         Map<String, Double> system = new LinkedHashMap<>();
         for (int k : context.annCutoffs()) {
@@ -185,6 +186,23 @@ final class MethodEvaluation {
         }
         system.putAll(run.systemMetrics());
         return run.withSystemMetrics(system);
+    }
+
+    /** Exact top-k of each query over the gallery it is ranked in (its category's, under FashionIQ). */
+    private List<Ranking> exactRankings(List<BenchmarkQuery> queries, List<float[]> composed, int k) {
+        Ranking[] rankings = new Ranking[queries.size()];
+        Map<ExactSearch, List<Integer>> byGallery = new IdentityHashMap<>();
+        for (int i = 0; i < queries.size(); i++) {
+            byGallery.computeIfAbsent(context.exactFor(queries.get(i)), g -> new ArrayList<>()).add(i);
+        }
+        byGallery.forEach((gallery, indices) -> {
+            List<List<ScoredId>> found = gallery.topKAll(indices.stream().map(composed::get).toList(), k,
+                    EXACT_THREADS);
+            for (int j = 0; j < indices.size(); j++) {
+                rankings[indices.get(j)] = ScoreGrain.rank(found.get(j));
+            }
+        });
+        return List.of(rankings);
     }
 
     /**

@@ -35,9 +35,18 @@ public final class SearchApiClient implements AutoCloseable {
      * collection. The weights are sent even where they equal the API's defaults, so the API composes exactly
      * what exact search composes; the reference stays in the results, because the protocol decides whether
      * it counts and exact search sees it too.
+     *
+     * @param category where the protocol ranks within a category (FashionIQ), the category whose gallery is
+     *                 searched: a {@code tags} filter, since the replay tags each image with every category it
+     *                 is listed in; null to search the whole collection
      */
     public record Request(String method, String referenceId, String text, CompositionParams params, int k,
-                          String collection) {
+                          String collection, String category) {
+
+        public Request(String method, String referenceId, String text, CompositionParams params, int k,
+                       String collection) {
+            this(method, referenceId, text, params, k, collection, null);
+        }
 
         ObjectNode toJson() {
             ObjectNode body = Json.mapper().createObjectNode();
@@ -49,7 +58,10 @@ public final class SearchApiClient implements AutoCloseable {
             }
             body.put("method", method).put("k", k).put("exclude_reference", false)
                     .put("w", params.w()).put("alpha", params.alpha()).put("lambda", params.lambda());
-            body.putObject("filters").put("collection", collection);
+            ObjectNode filters = body.putObject("filters").put("collection", collection);
+            if (category != null) {
+                filters.put("tags", category);
+            }
             return body;
         }
     }

@@ -42,6 +42,14 @@ public enum BenchmarkProtocol {
         return averagesOverCategories;
     }
 
+    /**
+     * Whether each query is ranked over its own category's gallery only (FashionIQ: a dress query never sees
+     * shirts). PatternCom's category is the query's attribute, not a gallery, so it ranks the whole gallery.
+     */
+    public boolean ranksWithinCategory() {
+        return this == FASHIONIQ;
+    }
+
     public Cutoffs cutoffs() {
         return cutoffs;
     }

@@ -1,8 +1,5 @@
 package io.cirstream.eval.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import io.cirstream.core.json.Json;
 import io.cirstream.embedder.model.TextEncoder;
 import io.cirstream.eval.metric.ExactSearch;
 import io.cirstream.eval.metric.MethodRun;
@@ -10,14 +7,11 @@ import io.cirstream.ingest.event.BenchmarkQuery;
 import io.cirstream.query.compose.CompositionParams;
 import io.cirstream.query.compose.Method;
 import io.cirstream.query.compose.QueryComposer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,32 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs against a loopback HTTP stub that refuses texts starting with "bad".
  */
 class MethodEvaluationFailureTest {
-    private HttpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
-
-    private URI serve() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v1/search", exchange -> {
-            JsonNode request = Json.mapper().readTree(exchange.getRequestBody());
-            boolean refused = request.path("text").asText().startsWith("bad");
-            String answer = refused
-                    ? "{\"error\": {\"code\": \"bad_request\", \"message\": \"text cannot be encoded\"}}"
-                    : "{\"results\": [{\"id\": \"t\", \"score\": 1.0}, {\"id\": \"x\", \"score\": 0.5}]}";
-            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(refused ? 400 : 200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
     @Test
     void countsRefusedQueriesPerReasonAndFinishesTheRun() throws IOException {
         List<BenchmarkQuery> queries = new ArrayList<>();
@@ -69,7 +37,10 @@ class MethodEvaluationFailureTest {
         QueryVectors vectors = new QueryVectors(new QueryComposer(Optional.empty(), Optional.empty()),
                 CompositionParams.defaults(), stored, new FixedTexts(), queries);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (SearchApiClient api = new SearchApiClient(serve())) {
+        try (StubSearchApi stub = new StubSearchApi(request -> request.path("text").asText().startsWith("bad")
+                ? new StubSearchApi.Reply(400, "{\"error\": {\"code\": \"bad_request\", \"message\": \"text cannot be encoded\"}}")
+                : new StubSearchApi.Reply(200, "{\"results\": [{\"id\": \"t\", \"score\": 1.0}, {\"id\": \"x\", \"score\": 0.5}]}"));
+             SearchApiClient api = new SearchApiClient(stub.uri())) {
             EvalContext context = new EvalContext(api, vectors, ExactSearch.of(stored.ids(), stored.vectors(),
                     ExactSearch.Similarity.COSINE), ExactSearch.Similarity.COSINE, "cirr-val", 3, List.of(1), 2);
 
@@ -87,14 +58,14 @@ class MethodEvaluationFailureTest {
         }
     }
 
-    private static float[] unit(int axis) {
+    static float[] unit(int axis) {
         float[] v = new float[4];
         v[axis] = 1f;
         return v;
     }
 
     /** Every text encodes to the same unit vector: the stub, not the encoder, decides the answers. */
-    private static final class FixedTexts implements TextEncoder {
+    static final class FixedTexts implements TextEncoder {
         @Override
         public int dimension() {
             return 4;

@@ -62,8 +62,8 @@ final class FashionIqParser implements BenchmarkParser {
         String target = entry.optionalId("target");
         List<String> targets = target == null ? List.of() : List.of(target);
         List<String> captions = captions(entry);
-        gallery.requireMembers(entry, "candidate", List.of(candidate));
-        gallery.requireMembers(entry, "target", targets);
+        gallery.requireMembers(entry, "candidate", List.of(candidate), category);
+        gallery.requireMembers(entry, "target", targets, category);
         return new BenchmarkQuery(Benchmark.FASHIONIQ.id(), split, category + "-" + index, candidate, join.join(captions), targets,
                 List.of(), category);
     }

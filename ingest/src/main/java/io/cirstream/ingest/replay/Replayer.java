@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
@@ -72,11 +74,23 @@ public final class Replayer {
         }
     }
 
+    /**
+     * One record per image id. An image in several categories (a FashionIQ ASIN listed for shirt and toptee) is
+     * one document whose {@code category} is the first and whose {@code tags} name every category it belongs to:
+     * eval restricts a query to its category's gallery with a {@code tags} filter, so the image is found in each.
+     */
     private static PublishBatch.Outcome publishGallery(GalleryPublisher publisher, BenchmarkData data,
                                                        String collection, PrintStream err) {
-        List<IngestSource> sources = data.gallery().stream().map(image -> new IngestSource(image.id(),
-                image.file().toUri(), new ImageMetadata(collection, image.category(), null, null, null,
-                data.benchmark(), List.of(), Map.of("split", data.split())), image.file().toString())).toList();
+        Map<String, List<GalleryImage>> byId = new LinkedHashMap<>();
+        data.gallery().forEach(image -> byId.computeIfAbsent(image.id(), id -> new ArrayList<>()).add(image));
+        List<IngestSource> sources = byId.values().stream().map(listings -> {
+            GalleryImage image = listings.getFirst();
+            List<String> categories = listings.stream().map(GalleryImage::category).filter(Objects::nonNull)
+                    .distinct().toList();
+            return new IngestSource(image.id(), image.file().toUri(), new ImageMetadata(collection, image.category(),
+                    null, null, null, data.benchmark(), categories, Map.of("split", data.split())),
+                    image.file().toString());
+        }).toList();
         return PublishBatch.publish(publisher, sources, Duration.ofSeconds(10), err);
     }
 

@@ -167,4 +167,43 @@ class ReplayIT {
         assertThat(Files.readAllLines(summary.problemsFile())).hasSize(summary.problems().size());
         assertThat(console.toString()).contains("every problem: " + summary.problemsFile());
     }
+
+    /**
+     * Issue 13 item 2, on the real broker: FashionIQ files shaped like the published ones (cap.<category>.<split>.json,
+     * split.<category>.<split>.json) with an ASIN shared by shirt and toptee and by val and test. The val replay
+     * publishes the shared ASIN once, tagged with both categories, and keeps every query of both categories.
+     */
+    @Test
+    void aFashionIqAsinInTwoCategoriesIsPublishedOnceTaggedWithBoth() throws IOException {
+        for (String asin : List.of("B00SHARED", "S1", "T1", "245600258X")) {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png", Files.createDirectories(world.resolve("images")).resolve(asin + ".png").toFile());
+        }
+        for (String split : List.of("val", "test")) {
+            Fixtures.json(world.resolve("image_splits/split.shirt." + split + ".json"), "['B00SHARED', 'S1']");
+            Fixtures.json(world.resolve("image_splits/split.toptee." + split + ".json"), "['T1', 'B00SHARED', '245600258X']");
+        }
+        Fixtures.json(world.resolve("captions/cap.shirt.val.json"),
+                "[{'candidate': 'S1', 'target': 'B00SHARED', 'captions': ['is darker', '']}]");
+        Fixtures.json(world.resolve("captions/cap.toptee.val.json"),
+                "[{'candidate': 'B00SHARED', 'target': '245600258X', 'captions': ['has stripes', ' ']}]");
+        Topics topics = new Topics(LocalInfra.uniqueName("replay-fiq") + ".");
+        ParserSettings settings = new ParserSettings(null, List.of("shirt", "toptee"), null, null, java.util.Map.of());
+        ReplayOptions options = ReplayOptions.of(Benchmark.FASHIONIQ, world, "val", KAFKA).withTopics(topics)
+                .withParser(settings).withProblems(null, null, world.resolve("problems"));
+
+        ReplaySummary summary = Replayer.run(options, QUIET);
+
+        assertThat(summary.problems()).isEmpty();
+        assertThat(summary.manifest().galleryCount()).isEqualTo(4);
+        assertThat(summary.manifest().queryCount()).isEqualTo(2);
+        List<ConsumerRecord<String, byte[]>> gallery = TopicReader.readAll(LocalInfra.kafkaBootstrap(),
+                topics.benchmarkGallery("fashioniq-val"));
+        assertThat(gallery).extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder("B00SHARED", "S1", "T1", "245600258X");
+        GalleryEvent shared = gallery.stream().filter(r -> r.key().equals("B00SHARED")).findFirst()
+                .map(r -> new GalleryEventCodec().decode(r.value())).orElseThrow();
+        assertThat(shared.metadata().tags()).containsExactly("shirt", "toptee");
+        assertThat(shared.metadata().category()).isEqualTo("shirt");
+    }
 }

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +66,14 @@ public final class LiveEvaluation {
         err.printf("eval: run %s: %s has %d gallery images and %d queries (replay %s)%n", runId,
                 manifest.collection(), manifest.galleryCount(), queries.size(), replayed.runId().orElse("unnamed"));
         List<String> notes = new ArrayList<>();
+        BenchmarkProtocol protocol = BenchmarkProtocol.valueOf(options.benchmark().name());
+        boolean hidden = Submissions.labelsHidden(queries);
+        if (hidden) {
+            notes.add("the labels of " + protocol + " " + options.split() + " are hidden: every query was ranked, "
+                    + "but no metric can be computed here; " + Submissions.server(protocol)
+                    .map(server -> "score the submission files written beside this report at " + server)
+                    .orElse("this benchmark has no evaluation server we know of"));
+        }
         if (replayed.runId().isEmpty()) {
             notes.add("the replay named no run id (written by an older cirstream): every query of the split on "
                     + "the topic was scored; replay again to score exactly one replay's queries");
@@ -81,7 +90,7 @@ public final class LiveEvaluation {
                         + "split are ranked too");
             }
             notes.forEach(note -> err.println("eval: NOTE " + note));
-            RunInfo info = new RunInfo(BenchmarkProtocol.valueOf(options.benchmark().name()), options.split(),
+            RunInfo info = new RunInfo(protocol, options.split(),
                     runtime.packId(), Files.isRegularFile(options.packDir().resolve(GENERATED_PACK_STAMP)),
                     stored.size(), runId, replayed.runId().orElse(""), notes);
             Evaluated evaluated = evaluate(options, runtime, info, queries, stored, api, err);
@@ -92,6 +101,12 @@ public final class LiveEvaluation {
             writer.write(evaluated.report(), options.outDir());
             ReportWriter.ReportFiles latest = writer.keepLatest(evaluated.report(), files);
             out.print(writer.console(evaluated.report()));
+            if (hidden && Submissions.server(protocol).isPresent()) {
+                Path base = files.json().resolveSibling(files.json().getFileName().toString().replaceFirst("\\.json$", ""));
+                List<Path> submissions = Submissions.write(protocol, base, queries, evaluated.answers());
+                out.printf("labels hidden: submit these files at %s:%n", Submissions.server(protocol).get());
+                submissions.forEach(file -> out.println("  " + file));
+            }
             out.printf("reports: %s, %s, %s; per-query rankings: %s; latest copy: %s%n", files.json(),
                     files.markdown(), files.chart(), files.rankings(), latest.json());
             return new LiveEvalResult(evaluated.report(), files, clock.laps());

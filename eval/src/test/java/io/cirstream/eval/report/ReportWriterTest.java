@@ -95,6 +95,16 @@ class ReportWriterTest {
         assertThat(JsonReport.read(secondFiles.json()).notices()).anyMatch(n -> n.contains("400 bad_request=3"));
     }
 
+    /** Issue 13 item 8: the chart showed neither Recall_subset nor FashionIQ's per-category numbers. */
+    @Test
+    void chartDrawsRecallSubsetAndEachFashionIqCategory() {
+        assertThat(RecallChart.chartMetrics(ReportFixtures.cirr(false)))
+                .containsExactly("R@1", "R@5", "R@10", "R@50", "Rsubset@1", "Rsubset@2", "Rsubset@3");
+        assertThat(RecallChart.chartMetrics(ReportFixtures.fashionIq())).containsExactly("R@10", "R@50",
+                "dress/R@10", "dress/R@50", "shirt/R@10", "shirt/R@50", "toptee/R@10", "toptee/R@50");
+        assertThat(RecallChart.render(ReportFixtures.cirrRun("r", 10)).getWidth()).isEqualTo(RecallChart.WIDTH);
+    }
+
     @Test
     void pngDecodesWithTheExpectedSizeAndDrawsBarsInMethodColours() throws IOException {
         Path chart = writer.write(ReportFixtures.cirr(true), dir).chart();

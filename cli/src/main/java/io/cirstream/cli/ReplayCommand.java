@@ -10,6 +10,7 @@ import io.cirstream.ingest.replay.ProblemBound;
 import io.cirstream.ingest.replay.ProblemLog;
 import io.cirstream.ingest.replay.ReplayOptions;
 import io.cirstream.ingest.replay.Replayer;
+import io.cirstream.ingest.replay.TripletColumns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,17 +24,18 @@ import java.util.concurrent.Callable;
 
 /** {@code cirstream replay BENCHMARK --data DIR}: a benchmark's gallery, queries and manifest into Kafka. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Replay a benchmark (cirr, fashioniq, circo, patterncom, patterncir, synthetic) into "
+        description = "Replay a benchmark (cirr, fashioniq, circo, patterncom, patterncir, synthetic, triplets) into "
                 + "Kafka topics. Exits non-zero, publishing no manifest, when it finds no gallery image or more "
                 + "problems than --max-problems; every problem is written to a file whose path is printed.")
 final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ConfigFileOption config;
 
-    @Parameters(index = "0", description = "cirr, fashioniq, circo, patterncom, patterncir or synthetic")
+    @Parameters(index = "0", description = "cirr, fashioniq, circo, patterncom, patterncir, synthetic or triplets")
     String benchmark;
 
-    @Option(names = "--data", required = true, description = "the benchmark's folder (annotation files and images)")
+    @Option(names = "--data", required = true, description = "the benchmark's folder (annotation files and images); "
+            + "for triplets, the .csv/.jsonl file or a folder holding triplets.csv or triplets.jsonl")
     Path data;
 
     @Option(names = "--split", description = "split to replay (default: ${DEFAULT-VALUE})")
@@ -80,11 +82,25 @@ final class ReplayCommand implements Callable<Integer> {
             + "CLASS=INTO; repeat for each")
     Map<String, String> classMerges = new LinkedHashMap<>();
 
+    @Option(names = "--column", description = "triplets: which column holds a role, ROLE=COLUMN[,COLUMN...]; roles "
+            + "reference, text, target (several columns allowed), id, category, split, collection; each defaults to "
+            + "the column named like the role; repeat for each")
+    Map<String, String> columns = new LinkedHashMap<>();
+
+    @Option(names = "--list-separator", description = "triplets: separates several texts or targets in one CSV cell "
+            + "(default: ${DEFAULT-VALUE})")
+    String listSeparator = TripletColumns.DEFAULT_SEPARATOR;
+
+    @Option(names = "--collection", description = "triplets: only the rows whose collection column is this "
+            + "(rows without one are always read)")
+    String tripletCollection;
+
     @Override
     public Integer call() {
         Settings settings = config.load();
         KafkaConfig kafka = KafkaConfig.from(settings);
-        ParserSettings parser = new ParserSettings(images, categories, imageExtension, captionJoin, classMerges);
+        ParserSettings parser = new ParserSettings(images, categories, imageExtension, captionJoin, classMerges,
+                TripletColumns.parse(columns, listSeparator, tripletCollection));
         ReplayOptions options = new ReplayOptions(Benchmark.fromId(benchmark), data, split, parser, onProblem, limit,
                 parseRate(rate), verifyDecode, null, kafka, Topics.from(settings), ProblemBound.parse(maxProblems),
                 problemsDir);

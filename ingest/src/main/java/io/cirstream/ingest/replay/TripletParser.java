@@ -3,6 +3,7 @@ package io.cirstream.ingest.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.cirstream.core.json.Json;
 import io.cirstream.ingest.event.BenchmarkQuery;
@@ -30,7 +31,9 @@ import java.util.regex.Pattern;
  */
 final class TripletParser implements BenchmarkParser {
     private static final List<String> EXTENSIONS = List.of("jpg", "jpeg", "png", "webp");
-    private static final CsvMapper CSV = new CsvMapper();
+    /** A row with more cells than the header has columns keeps its first ones, as spreadsheets export them. */
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.IGNORE_TRAILING_UNMAPPABLE).build();
 
     private record Row(String location, Map<String, List<String>> values) {
         List<String> all(List<String> columns) {

@@ -81,7 +81,8 @@ public final class LiveEvaluation {
         try (OpenSearchClient client = new OpenSearchClient(options.openSearch());
              SearchApiClient api = new SearchApiClient(options.api())) {
             IndexedGallery gallery = new IndexedGallery(client, options.openSearch().indexAlias());
-            gallery.awaitCount(manifest.collection(), manifest.galleryCount(), options.indexTimeout(), err);
+            gallery.awaitCount(manifest.collection(), replayed.runId().orElse(null), manifest.galleryCount(),
+                    options.indexTimeout(), err);
             clock.lap("index wait");
             StoredGallery stored = gallery.vectors(manifest.collection());
             if (stored.size() > manifest.galleryCount()) {

@@ -65,7 +65,7 @@ class LiveEvaluationIntegrationTest {
         try (ModelRuntime runtime = SyntheticBench.runtime(pack);
              OpenSearchClient client = LocalInfra.openSearch()) {
             SyntheticBench bench = SyntheticBench.encode(runtime, SEED, IMAGES, QUERIES, dir.resolve("world"));
-            String index = DirectIndex.create(client, runtime, alias, bench, "synthetic-val");
+            String index = DirectIndex.create(client, runtime, alias, bench, "synthetic-val", replay.runId());
             try (QueryApiServer api = QueryApiServer.start(QueryApiConfig.from(settings), runtime)) {
                 LiveEvalOptions options = LiveEvalOptions.of(Benchmark.SYNTHETIC, "val", pack, kafka,
                                 OpenSearchConfig.from(settings))

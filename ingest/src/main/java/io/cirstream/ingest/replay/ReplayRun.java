@@ -17,6 +17,11 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ReplayRun {
     public static final String HEADER = "cirstream-replay-run";
+    /**
+     * The gallery image attribute naming the replay that last published it, so an evaluator counts the images of
+     * its replay in the index, not those an earlier replay of the same split left there.
+     */
+    public static final String ATTRIBUTE = "replay_run";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 

@@ -57,7 +57,7 @@ public final class Replayer {
         KafkaSetup.ensureTopics(options.kafka(), List.of(galleryTopic, queryTopic, manifestTopic));
         try (KafkaProducer<String, byte[]> producer = KafkaSetup.producer(options.kafka(), "cirstream-replay")) {
             GalleryPublisher publisher = GalleryPublisher.sharing(publisherOptions(options, galleryTopic, data), producer);
-            PublishBatch.Outcome gallery = publishGallery(publisher, data, collection, err);
+            PublishBatch.Outcome gallery = publishGallery(publisher, data, collection, runId, err);
             refuseUnacknowledged(gallery, galleryTopic);
             checks.afterGallery(parsed, gallery.accepted(), gallery.rejected());
             List<BenchmarkQuery> queries = answerable(data.queries(), gallery.rejected(), err);
@@ -80,7 +80,7 @@ public final class Replayer {
      * eval restricts a query to its category's gallery with a {@code tags} filter, so the image is found in each.
      */
     private static PublishBatch.Outcome publishGallery(GalleryPublisher publisher, BenchmarkData data,
-                                                       String collection, PrintStream err) {
+                                                       String collection, String runId, PrintStream err) {
         Map<String, List<GalleryImage>> byId = new LinkedHashMap<>();
         data.gallery().forEach(image -> byId.computeIfAbsent(image.id(), id -> new ArrayList<>()).add(image));
         List<IngestSource> sources = byId.values().stream().map(listings -> {
@@ -88,7 +88,8 @@ public final class Replayer {
             List<String> categories = listings.stream().map(GalleryImage::category).filter(Objects::nonNull)
                     .distinct().toList();
             return new IngestSource(image.id(), image.file().toUri(), new ImageMetadata(collection, image.category(),
-                    null, null, null, data.benchmark(), categories, Map.of("split", data.split())),
+                    null, null, null, data.benchmark(), categories,
+                    Map.of("split", data.split(), ReplayRun.ATTRIBUTE, runId)),
                     image.file().toString());
         }).toList();
         return PublishBatch.publish(publisher, sources, Duration.ofSeconds(10), err);

@@ -205,5 +205,6 @@ class ReplayIT {
                 .map(r -> new GalleryEventCodec().decode(r.value())).orElseThrow();
         assertThat(shared.metadata().tags()).containsExactly("shirt", "toptee");
         assertThat(shared.metadata().category()).isEqualTo("shirt");
+        assertThat(shared.metadata().attributes()).containsEntry(ReplayRun.ATTRIBUTE, summary.runId());
     }
 }

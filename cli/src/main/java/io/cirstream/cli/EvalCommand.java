@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code cirstream eval BENCHMARK}: a replayed benchmark's queries through the live query API, scored. */
-@Command(name = "eval", description = "Measure recall live: a replayed benchmark's queries through the running query API.")
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure recall live: a replayed benchmark's queries through the running query API.")
 final class EvalCommand implements Callable<Integer> {
     @Mixin
     ConfigFileOption config;
 
-    @Parameters(index = "0", description = "cirr, fashioniq, circo, patterncom, patterncir or synthetic")
+    @Parameters(index = "0", description = "cirr, fashioniq, circo, patterncom, patterncir, synthetic or triplets")
     String benchmark;
 
     @Option(names = "--split", description = "replayed split (default: ${DEFAULT-VALUE})")

@@ -26,9 +26,22 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main())
+        CommandLine root = new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::reportFailure);
+        withHelp(root);
+        return root;
+    }
+
+    /**
+     * Every command and subcommand answers {@code --help} and {@code -h}: set here once, so a command added later
+     * cannot forget it (picocli only adds the options to commands that ask for them).
+     */
+    private static void withHelp(CommandLine command) {
+        if (!command.getCommandSpec().mixinStandardHelpOptions()) {
+            command.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        command.getSubcommands().values().forEach(Main::withHelp);
     }
 
     /** A failed command prints one clear line (the stack trace only with CIRSTREAM_LOG_LEVEL=debug). */

@@ -6,6 +6,7 @@ import io.cirstream.ingest.event.BenchmarkManifest;
 import io.cirstream.ingest.event.BenchmarkManifestCodec;
 import io.cirstream.ingest.event.BenchmarkQuery;
 import io.cirstream.ingest.event.BenchmarkQueryCodec;
+import io.cirstream.ingest.replay.ReplayRun;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,15 +43,23 @@ public final class BenchmarkFeed {
         this.queryTopic = topics.benchmarkQueries(collection);
     }
 
+    /**
+     * The manifest of the latest completed replay and that replay's id ({@link ReplayRun}); empty for a replay
+     * written before replays named their runs.
+     */
+    public record Replayed(BenchmarkManifest manifest, Optional<String> runId) {
+    }
+
     /** The newest manifest on the topic, waiting up to {@code timeout} for the replay to write one. */
-    public BenchmarkManifest awaitManifest(Duration timeout, PrintStream err) {
+    public Replayed awaitManifest(Duration timeout, PrintStream err) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long nextProgress = start + PROGRESS_EVERY.toNanos();
         BenchmarkManifestCodec codec = new BenchmarkManifestCodec();
         while (true) {
-            Optional<BenchmarkManifest> newest = readAll(manifestTopic).stream().map(codec::decode)
-                    .max(Comparator.comparing(BenchmarkManifest::createdAt));
+            Optional<Replayed> newest = readAll(manifestTopic).stream()
+                    .map(r -> new Replayed(codec.decode(r.value()), ReplayRun.of(r.headers())))
+                    .max(Comparator.comparing(r -> r.manifest().createdAt()));
             if (newest.isPresent()) {
                 return newest.get();
             }
@@ -70,29 +79,36 @@ public final class BenchmarkFeed {
     }
 
     /**
-     * The queries of the replay that wrote {@code manifest}, one per query id (a later record replaces an
-     * earlier one, as compaction would). The replay acknowledged every query before the manifest, so they are
-     * all on the topic once the manifest is.
+     * Exactly the queries of the replay that wrote the manifest, one per query id: records of earlier replays
+     * of the same split (a full one before a {@code --limit} one) are on the topic too, and are left out by
+     * their run id. A manifest without a run id (an older replay) falls back to every query of the split.
      */
-    public List<BenchmarkQuery> queries(BenchmarkManifest manifest) {
+    public List<BenchmarkQuery> queries(Replayed replayed) {
+        BenchmarkManifest manifest = replayed.manifest();
         BenchmarkQueryCodec codec = new BenchmarkQueryCodec();
         Map<String, BenchmarkQuery> byId = new LinkedHashMap<>();
-        for (byte[] value : readAll(queryTopic)) {
-            BenchmarkQuery query = codec.decode(value);
+        for (ConsumerRecord<String, byte[]> record : readAll(queryTopic)) {
+            if (replayed.runId().isPresent() && !replayed.runId().equals(ReplayRun.of(record.headers()))) {
+                continue;
+            }
+            BenchmarkQuery query = codec.decode(record.value());
             if (query.benchmark().equals(manifest.benchmark()) && query.split().equals(manifest.split())) {
                 byId.put(query.queryId(), query);
             }
         }
-        if (byId.size() < manifest.queryCount()) {
+        boolean exact = replayed.runId().isPresent();
+        if (exact ? byId.size() != manifest.queryCount() : byId.size() < manifest.queryCount()) {
             throw new IllegalStateException(queryTopic + " holds " + byId.size() + " queries of "
-                    + manifest.collection() + " but its manifest announces " + manifest.queryCount()
-                    + ": the topic was truncated or its retention removed records; replay again");
+                    + manifest.collection() + replayed.runId().map(id -> " from replay " + id).orElse("")
+                    + " but its manifest announces " + manifest.queryCount()
+                    + ": the topic was truncated, compacted by a later replay, or its retention removed records; "
+                    + "replay again");
         }
         return List.copyOf(byId.values());
     }
 
-    /** Every record value on the topic up to its current end; empty when the topic does not exist yet. */
-    private List<byte[]> readAll(String topic) {
+    /** Every record on the topic up to its current end; empty when the topic does not exist yet. */
+    private List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic);
@@ -104,15 +120,15 @@ public final class BenchmarkFeed {
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
-            List<byte[]> values = new ArrayList<>();
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     if (record.value() != null && record.offset() < end.get(new TopicPartition(topic, record.partition()))) {
-                        values.add(record.value());
+                        records.add(record);
                     }
                 }
             }
-            return values;
+            return records;
         }
     }
 

@@ -2,6 +2,7 @@ package io.cirstream.eval.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.ingest.replay.ReplayRun;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import java.util.List;
 public final class IndexedGallery {
     static final String COLLECTION_FIELD = "collection";
     static final String VECTOR_FIELD = "vector";
+    static final String TAGS_FIELD = "tags";
+    static final String ATTRIBUTES_FIELD = "attributes";
     private static final int PAGE = 500;
     private static final String SCROLL_KEEP_ALIVE = "2m";
     private static final Duration POLL = Duration.ofSeconds(1);
@@ -31,7 +34,15 @@ public final class IndexedGallery {
 
     /** Images of {@code collection} visible to search now; 0 while the alias does not exist yet. */
     public long count(String collection) {
-        OpenSearchClient.Response response = client.send("POST", "/" + alias + "/_count", collectionQuery(collection));
+        return count(collection, null);
+    }
+
+    /** As {@link #count(String)}, only the images last published by replay {@code replayRun} (null = any). */
+    public long count(String collection, String replayRun) {
+        String query = replayRun == null ? collectionQuery(collection)
+                : "{\"query\": {\"bool\": {\"filter\": [" + termQuery(collection) + ", {\"term\": {\"" + ATTRIBUTES_FIELD
+                + "." + ReplayRun.ATTRIBUTE + "\": \"" + replayRun + "\"}}]}}}";
+        OpenSearchClient.Response response = client.send("POST", "/" + alias + "/_count", query);
         if (response.status() == 404) {
             return 0;
         }
@@ -60,16 +71,28 @@ public final class IndexedGallery {
      * {@code err}; fails with what it saw when {@code timeout} passes first.
      */
     public void awaitCount(String collection, long expected, Duration timeout, PrintStream err) {
+        awaitCount(collection, null, expected, timeout, err);
+    }
+
+    /**
+     * As {@link #awaitCount(String, long, Duration, PrintStream)}, counting only the images published by replay
+     * {@code replayRun} (null = any): after a second replay of a split, the first one's images are already there
+     * and must not end the wait before the new ones are indexed.
+     */
+    public void awaitCount(String collection, String replayRun, long expected, Duration timeout, PrintStream err) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long nextProgress = start;
-        long seen = count(collection);
+        long seen = count(collection, replayRun);
         while (seen < expected) {
             long now = System.nanoTime();
             if (now > deadline) {
                 throw new IllegalStateException("the index '" + alias + "' holds " + seen + " of " + expected
-                        + " images of " + collection + " after " + timeout.toSeconds() + " s: is the embedder "
-                        + "running, subscribed to this benchmark's gallery topic and writing to this alias?");
+                        + " images of " + collection + (replayRun == null ? "" : " from replay " + replayRun)
+                        + " after " + timeout.toSeconds() + " s (" + count(collection) + " of " + collection
+                        + " in all): is the embedder running, subscribed to this benchmark's gallery topic and "
+                        + "writing to this alias? Fewer in all than expected can also mean another replay published "
+                        + "the same image ids into another collection since");
             }
             if (now >= nextProgress) {
                 err.printf("eval: index holds %d/%d images of %s (%.0f%%), %d s%n", seen, expected, collection,
@@ -77,7 +100,7 @@ public final class IndexedGallery {
                 nextProgress = now + PROGRESS_EVERY.toNanos();
             }
             sleep();
-            seen = count(collection);
+            seen = count(collection, replayRun);
         }
         err.printf("eval: index holds all %d images of %s%n", seen, collection);
     }
@@ -86,16 +109,18 @@ public final class IndexedGallery {
     public StoredGallery vectors(String collection) {
         List<String> ids = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
+        List<List<String>> tags = new ArrayList<>();
         JsonNode page = client.call("POST", "/" + alias + "/_search?scroll=" + SCROLL_KEEP_ALIVE,
                 """
-                {"size": %d, "sort": ["_doc"], "_source": ["%s"], "query": %s}
-                """.formatted(PAGE, VECTOR_FIELD, termQuery(collection)));
+                {"size": %d, "sort": ["_doc"], "_source": ["%s", "%s"], "query": %s}
+                """.formatted(PAGE, VECTOR_FIELD, TAGS_FIELD, termQuery(collection)));
         String scrollId = page.path("_scroll_id").asText();
         try {
             while (page.path("hits").path("hits").size() > 0) {
                 for (JsonNode hit : page.path("hits").path("hits")) {
                     ids.add(hit.path("_id").asText());
                     vectors.add(vector(hit));
+                    tags.add(tags(hit));
                 }
                 page = client.call("POST", "/_search/scroll", """
                         {"scroll": "%s", "scroll_id": "%s"}""".formatted(SCROLL_KEEP_ALIVE, scrollId));
@@ -104,7 +129,7 @@ public final class IndexedGallery {
         } finally {
             client.send("DELETE", "/_search/scroll", "{\"scroll_id\": \"" + scrollId + "\"}");
         }
-        return new StoredGallery(ids, vectors);
+        return new StoredGallery(ids, vectors, tags);
     }
 
     private static float[] vector(JsonNode hit) {
@@ -117,6 +142,16 @@ public final class IndexedGallery {
             vector[i] = (float) values.get(i).asDouble();
         }
         return vector;
+    }
+
+    private static List<String> tags(JsonNode hit) {
+        JsonNode values = hit.path("_source").path(TAGS_FIELD);
+        List<String> tags = new ArrayList<>();
+        if (values.isTextual()) {
+            tags.add(values.asText());
+        }
+        values.forEach(value -> tags.add(value.asText()));
+        return tags;
     }
 
     private static String collectionQuery(String collection) {

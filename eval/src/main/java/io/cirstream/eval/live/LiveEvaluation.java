@@ -14,6 +14,7 @@ import io.cirstream.eval.metric.RunInfo;
 import io.cirstream.eval.report.ReportWriter;
 import io.cirstream.ingest.event.BenchmarkManifest;
 import io.cirstream.ingest.event.BenchmarkQuery;
+import io.cirstream.ingest.replay.ReplayRun;
 import io.cirstream.query.compose.CompositionParams;
 import io.cirstream.query.compose.Method;
 import io.cirstream.query.compose.QueryComposer;
@@ -25,8 +26,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code cirstream eval}: measures the running system on a replayed benchmark. Reads the benchmark's
@@ -51,28 +57,67 @@ public final class LiveEvaluation {
     /** Evaluates with an already loaded pack (the same one the embedder and query API run). */
     public static LiveEvalResult run(LiveEvalOptions options, ModelRuntime runtime, PrintStream out, PrintStream err) {
         StageClock clock = new StageClock();
+        String runId = ReplayRun.newId(Instant.now());
         BenchmarkFeed feed = new BenchmarkFeed(options.kafka(), options.topics(), options.collection());
-        BenchmarkManifest manifest = feed.awaitManifest(options.manifestTimeout(), err);
-        List<BenchmarkQuery> queries = feed.queries(manifest);
+        BenchmarkFeed.Replayed replayed = feed.awaitManifest(options.manifestTimeout(), err);
+        BenchmarkManifest manifest = replayed.manifest();
+        List<BenchmarkQuery> queries = feed.queries(replayed);
         clock.lap("manifest");
-        err.printf("eval: %s has %d gallery images and %d queries%n", manifest.collection(), manifest.galleryCount(),
-                queries.size());
+        err.printf("eval: run %s: %s has %d gallery images and %d queries (replay %s)%n", runId,
+                manifest.collection(), manifest.galleryCount(), queries.size(), replayed.runId().orElse("unnamed"));
+        List<String> notes = new ArrayList<>();
+        BenchmarkProtocol protocol = BenchmarkProtocol.valueOf(options.benchmark().name());
+        boolean hidden = Submissions.labelsHidden(queries);
+        if (hidden) {
+            notes.add("the labels of " + protocol + " " + options.split() + " are hidden: every query was ranked, "
+                    + "but no metric can be computed here; " + Submissions.server(protocol)
+                    .map(server -> "score the submission files written beside this report at " + server)
+                    .orElse("this benchmark has no evaluation server we know of"));
+        }
+        if (replayed.runId().isEmpty()) {
+            notes.add("the replay named no run id (written by an older cirstream): every query of the split on "
+                    + "the topic was scored; replay again to score exactly one replay's queries");
+        }
         try (OpenSearchClient client = new OpenSearchClient(options.openSearch());
              SearchApiClient api = new SearchApiClient(options.api())) {
             IndexedGallery gallery = new IndexedGallery(client, options.openSearch().indexAlias());
-            gallery.awaitCount(manifest.collection(), manifest.galleryCount(), options.indexTimeout(), err);
+            gallery.awaitCount(manifest.collection(), replayed.runId().orElse(null), manifest.galleryCount(),
+                    options.indexTimeout(), err);
             clock.lap("index wait");
             StoredGallery stored = gallery.vectors(manifest.collection());
-            EvalReport report = evaluate(options, runtime, queries, stored, api, err);
+            if (stored.size() > manifest.galleryCount()) {
+                notes.add("the index holds " + stored.size() + " images of " + manifest.collection() + " but the "
+                        + "replay published " + manifest.galleryCount() + ": images of an earlier replay of this "
+                        + "split are ranked too");
+            }
+            notes.forEach(note -> err.println("eval: NOTE " + note));
+            RunInfo info = new RunInfo(protocol, options.split(),
+                    runtime.packId(), Files.isRegularFile(options.packDir().resolve(GENERATED_PACK_STAMP)),
+                    stored.size(), runId, replayed.runId().orElse(""), notes);
+            Evaluated evaluated = evaluate(options, runtime, info, queries, stored, api, err);
             clock.lap("eval");
             ReportWriter writer = new ReportWriter(PublishedAnchors.bundled());
-            ReportWriter.ReportFiles files = writer.write(report, options.outDir());
-            out.print(writer.console(report));
-            out.printf("reports: %s, %s, %s%n", files.json(), files.markdown(), files.chart());
-            return new LiveEvalResult(report, files, clock.laps());
+            ReportWriter.ReportFiles files = writer.files(evaluated.report(), options.outDir());
+            RankingsFile.write(files.rankings(), queries, evaluated.answers());
+            writer.write(evaluated.report(), options.outDir());
+            ReportWriter.ReportFiles latest = writer.keepLatest(evaluated.report(), files);
+            out.print(writer.console(evaluated.report()));
+            if (hidden && Submissions.server(protocol).isPresent()) {
+                Path base = files.json().resolveSibling(files.json().getFileName().toString().replaceFirst("\\.json$", ""));
+                List<Path> submissions = Submissions.write(protocol, base, queries, evaluated.answers());
+                out.printf("labels hidden: submit these files at %s:%n", Submissions.server(protocol).get());
+                submissions.forEach(file -> out.println("  " + file));
+            }
+            out.printf("reports: %s, %s, %s; per-query rankings: %s; latest copy: %s%n", files.json(),
+                    files.markdown(), files.chart(), files.rankings(), latest.json());
+            return new LiveEvalResult(evaluated.report(), files, clock.laps());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports to " + options.outDir(), e);
         }
+    }
+
+    /** A report and, per method, each query's answer for the rankings file. */
+    private record Evaluated(EvalReport report, List<RankingsFile.MethodAnswers> answers) {
     }
 
     /** The published weights: slerp's alpha is benchmark-specific (0.9 on CIRR), the others are defaults. */
@@ -81,9 +126,10 @@ public final class LiveEvaluation {
                 WeiCom.DEFAULT_LAMBDA);
     }
 
-    private static EvalReport evaluate(LiveEvalOptions options, ModelRuntime runtime, List<BenchmarkQuery> queries,
-                                       StoredGallery stored, SearchApiClient api, PrintStream err) {
-        BenchmarkProtocol protocol = BenchmarkProtocol.valueOf(options.benchmark().name());
+    private static Evaluated evaluate(LiveEvalOptions options, ModelRuntime runtime, RunInfo info,
+                                      List<BenchmarkQuery> queries, StoredGallery stored, SearchApiClient api,
+                                      PrintStream err) {
+        BenchmarkProtocol protocol = info.benchmark();
         ExactSearch.Similarity similarity = runtime.space() == SpaceType.COSINE
                 ? ExactSearch.Similarity.COSINE : ExactSearch.Similarity.INNER_PRODUCT;
         QueryComposer composer = new QueryComposer(runtime.pseudoTokens(), runtime.combiner());
@@ -101,15 +147,30 @@ public final class LiveEvaluation {
                     SearchApiClient.MAX_K);
             depth = SearchApiClient.MAX_K;
         }
-        EvalContext context = new EvalContext(api, vectors, ExactSearch.of(stored.ids(), stored.vectors(), similarity),
-                similarity, options.collection(), depth, options.annCutoffs(), options.concurrency());
-        List<MethodRun> runs = new ArrayList<>();
-        for (Method method : options.parsedMethods()) {
-            runs.add(new MethodEvaluation(context, method).run(queries, err));
-            err.printf("eval: %s done (%d queries)%n", method.wireName(), queries.size());
+        Map<String, ExactSearch> perCategory = new LinkedHashMap<>();
+        if (protocol.ranksWithinCategory()) {
+            queries.stream().map(BenchmarkQuery::category).filter(Objects::nonNull).distinct().forEach(category -> {
+                StoredGallery own = stored.tagged(category);
+                if (own.size() == 0) {
+                    throw new IllegalStateException("no indexed image of " + options.collection() + " is tagged with "
+                            + "category '" + category + "': it was replayed before replays tagged categories; "
+                            + "replay it again");
+                }
+                perCategory.put(category, ExactSearch.of(own.ids(), own.vectors(), similarity));
+                err.printf("eval: %s queries are ranked over the %d images of its gallery%n", category, own.size());
+            });
         }
-        boolean generated = Files.isRegularFile(options.packDir().resolve(GENERATED_PACK_STAMP));
-        RunInfo info = new RunInfo(protocol, options.split(), runtime.packId(), generated, stored.size());
-        return new EvalAggregator().aggregate(info, runs);
+        EvalContext context = new EvalContext(api, vectors, ExactSearch.of(stored.ids(), stored.vectors(), similarity),
+                similarity, options.collection(), depth, options.annCutoffs(), options.concurrency(), perCategory);
+        List<MethodRun> runs = new ArrayList<>();
+        List<RankingsFile.MethodAnswers> answers = new ArrayList<>();
+        for (Method method : options.parsedMethods()) {
+            MethodEvaluation.Result result = new MethodEvaluation(context, method).run(queries, err);
+            runs.add(result.run());
+            answers.add(new RankingsFile.MethodAnswers(method.wireName(), result.answers(), result.subsetRankings()));
+            err.printf("eval: %s done (%d queries, %d failed)%n", method.wireName(), queries.size(),
+                    result.run().failedQueries());
+        }
+        return new Evaluated(new EvalAggregator().aggregate(info, runs), answers);
     }
 }

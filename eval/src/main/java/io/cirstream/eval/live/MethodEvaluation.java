@@ -15,11 +15,13 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +41,8 @@ final class MethodEvaluation {
     private static final int EXACT_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     /** What a query that could not be asked returned: nothing, which scores as a miss. */
-    private static final SearchApiClient.Answer UNASKED = new SearchApiClient.Answer(List.of(), Duration.ZERO);
+    private static final SearchApiClient.Answer UNASKED =
+            SearchApiClient.Answer.failed(QueryFailure.EMPTY_TEXT, Duration.ZERO);
 
     private final EvalContext context;
     private final Method method;
@@ -49,26 +52,55 @@ final class MethodEvaluation {
         this.method = method;
     }
 
-    MethodRun run(List<BenchmarkQuery> queries, PrintStream err) {
+    /** What one method's run produced: its scored run and each query's answer, in query order. */
+    record Result(MethodRun run, List<SearchApiClient.Answer> answers, List<Ranking> subsetRankings) {
+    }
+
+    Result run(List<BenchmarkQuery> queries, PrintStream err) {
         MethodRunRecorder recorder = MethodRunRecorder.start(method.wireName(), context.deepestAnnCutoff());
         List<SearchApiClient.Answer> answers = searchAll(queries, err);
         List<Optional<float[]>> vectors = queries.stream().map(q -> context.vectors().compose(method, q)).toList();
+        List<Ranking> subsets = new ArrayList<>(queries.size());
         for (int i = 0; i < queries.size(); i++) {
-            recorder.record(outcome(queries.get(i), answers.get(i), vectors.get(i)), answers.get(i).latency());
+            QueryOutcome outcome = outcome(queries.get(i), answers.get(i), vectors.get(i));
+            subsets.add(outcome.subsetRanking());
+            if (answers.get(i).failed()) {
+                recorder.recordUnanswered(outcome);
+            } else {
+                recorder.record(outcome, answers.get(i).latency());
+            }
         }
-        MethodRun run = recorder.finish();
+        MethodRun run = recorder.finish().withFailures(failures(answers, err));
         if (method.fusesLate()) {
             err.printf("eval: %s fuses two rankings, so it has no single query vector to search exactly: "
                     + "no ANN recall%n", method.wireName());
-            return run;
+            return new Result(run, answers, subsets);
         }
-        List<Integer> searched = IntStream.range(0, queries.size()).filter(i -> vectors.get(i).isPresent()).boxed()
-                .toList();
+        List<Integer> searched = IntStream.range(0, queries.size())
+                .filter(i -> vectors.get(i).isPresent() && !answers.get(i).failed()).boxed().toList();
+        if (searched.isEmpty()) {
+            return new Result(run, answers, subsets);
+        }
         List<BenchmarkQuery> searchedQueries = searched.stream().map(queries::get).toList();
         List<SearchApiClient.Answer> searchedAnswers = searched.stream().map(answers::get).toList();
         List<float[]> composed = searched.stream().map(i -> vectors.get(i).orElseThrow()).toList();
         checkScores(searchedQueries, searchedAnswers, composed, err);
-        return withAnnRecall(run, searchedAnswers, composed);
+        return new Result(withAnnRecall(run, searchedQueries, searchedAnswers, composed), answers, subsets);
+    }
+
+    /** Counts failed queries per reason and says so, with the first message of each reason as an example. */
+    private Map<String, Integer> failures(List<SearchApiClient.Answer> answers, PrintStream err) {
+        Map<String, Integer> counts = new TreeMap<>();
+        Map<String, String> examples = new TreeMap<>();
+        for (SearchApiClient.Answer answer : answers) {
+            if (answer.failed()) {
+                counts.merge(answer.failure().reason(), 1, Integer::sum);
+                examples.putIfAbsent(answer.failure().reason(), answer.failure().message());
+            }
+        }
+        counts.forEach((reason, count) -> err.printf("eval: %s: %d of %d queries failed (%s), counted as misses; "
+                + "first: %s%n", method.wireName(), count, answers.size(), reason, examples.get(reason)));
+        return counts;
     }
 
     /** A method that needs text cannot be asked about a query whose caption is empty. */
@@ -76,17 +108,16 @@ final class MethodEvaluation {
         return !method.needsText() || !QueryVectors.text(query).isEmpty();
     }
 
+    /**
+     * Every query once, a few at a time. A query the API refuses or cannot answer is recorded as failed with its
+     * reason and the others go on: one bad caption must not cost the whole evaluation.
+     */
     private List<SearchApiClient.Answer> searchAll(List<BenchmarkQuery> queries, PrintStream err) {
         try (ExecutorService pool = Executors.newFixedThreadPool(context.concurrency())) {
             List<Future<SearchApiClient.Answer>> pending = new ArrayList<>(queries.size());
             for (BenchmarkQuery query : queries) {
-                pending.add(askable(query) ? pool.submit(() -> context.api().search(request(query)))
+                pending.add(askable(query) ? pool.submit(() -> ask(query))
                         : CompletableFuture.completedFuture(UNASKED));
-            }
-            long unasked = queries.stream().filter(q -> !askable(q)).count();
-            if (unasked > 0) {
-                err.printf("eval: %s: %d queries have an empty caption; they count as misses%n", method.wireName(),
-                        unasked);
             }
             List<SearchApiClient.Answer> answers = new ArrayList<>(queries.size());
             for (Future<SearchApiClient.Answer> answer : pending) {
@@ -97,9 +128,6 @@ final class MethodEvaluation {
             }
             return answers;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
             throw new IllegalStateException("search failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -107,10 +135,19 @@ final class MethodEvaluation {
         }
     }
 
+    private SearchApiClient.Answer ask(BenchmarkQuery query) {
+        long start = System.nanoTime();
+        try {
+            return context.api().search(request(query));
+        } catch (SearchApiClient.SearchFailedException e) {
+            return SearchApiClient.Answer.failed(e.failure(), Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
     private SearchApiClient.Request request(BenchmarkQuery query) {
         return new SearchApiClient.Request(method.wireName(), method.needsReference() ? query.referenceId() : null,
                 method.needsText() ? QueryVectors.text(query) : null, context.vectors().params(), context.depth(),
-                context.collection());
+                context.collection(), context.scopeOf(query));
     }
 
     private QueryOutcome outcome(BenchmarkQuery query, SearchApiClient.Answer answer, Optional<float[]> vector) {
@@ -137,18 +174,35 @@ final class MethodEvaluation {
         return ScoreGrain.rank(search.topK(vector, ids.size()));
     }
 
-    private MethodRun withAnnRecall(MethodRun run, List<SearchApiClient.Answer> answers, List<float[]> composed) {
+    private MethodRun withAnnRecall(MethodRun run, List<BenchmarkQuery> queries, List<SearchApiClient.Answer> answers,
+                                    List<float[]> composed) {
         int deepest = context.deepestAnnCutoff();
         // a few more than K, so that rounding decides a near-tie at the cut-off the same way on both sides
-        List<Ranking> exact = context.exact().topKAll(composed, deepest + TIE_SLACK, EXACT_THREADS).stream()
-                .map(ScoreGrain::rank).toList();
+        List<Ranking> exact = exactRankings(queries, composed, deepest + TIE_SLACK);
         List<Ranking> approximate = answers.stream().map(a -> ScoreGrain.rank(a.results())).toList();
         Map<String, Double> system = new LinkedHashMap<>();
         for (int k : context.annCutoffs()) {
             system.put(MetricNames.annRecall(k), 100.0 * AnnRecall.meanOverlapAt(approximate, exact, k));
         }
         system.putAll(run.systemMetrics());
-        return new MethodRun(run.method(), run.queries(), run.queryLatencies(), run.wallTime(), system);
+        return run.withSystemMetrics(system);
+    }
+
+    /** Exact top-k of each query over the gallery it is ranked in (its category's, under FashionIQ). */
+    private List<Ranking> exactRankings(List<BenchmarkQuery> queries, List<float[]> composed, int k) {
+        Ranking[] rankings = new Ranking[queries.size()];
+        Map<ExactSearch, List<Integer>> byGallery = new IdentityHashMap<>();
+        for (int i = 0; i < queries.size(); i++) {
+            byGallery.computeIfAbsent(context.exactFor(queries.get(i)), g -> new ArrayList<>()).add(i);
+        }
+        byGallery.forEach((gallery, indices) -> {
+            List<List<ScoredId>> found = gallery.topKAll(indices.stream().map(composed::get).toList(), k,
+                    EXACT_THREADS);
+            for (int j = 0; j < indices.size(); j++) {
+                rankings[indices.get(j)] = ScoreGrain.rank(found.get(j));
+            }
+        });
+        return List.of(rankings);
     }
 
     /**

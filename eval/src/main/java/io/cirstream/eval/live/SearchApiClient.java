@@ -35,9 +35,18 @@ public final class SearchApiClient implements AutoCloseable {
      * collection. The weights are sent even where they equal the API's defaults, so the API composes exactly
      * what exact search composes; the reference stays in the results, because the protocol decides whether
      * it counts and exact search sees it too.
+     *
+     * @param category where the protocol ranks within a category (FashionIQ), the category whose gallery is
+     *                 searched: a {@code tags} filter, since the replay tags each image with every category it
+     *                 is listed in; null to search the whole collection
      */
     public record Request(String method, String referenceId, String text, CompositionParams params, int k,
-                          String collection) {
+                          String collection, String category) {
+
+        public Request(String method, String referenceId, String text, CompositionParams params, int k,
+                       String collection) {
+            this(method, referenceId, text, params, k, collection, null);
+        }
 
         ObjectNode toJson() {
             ObjectNode body = Json.mapper().createObjectNode();
@@ -49,13 +58,32 @@ public final class SearchApiClient implements AutoCloseable {
             }
             body.put("method", method).put("k", k).put("exclude_reference", false)
                     .put("w", params.w()).put("alpha", params.alpha()).put("lambda", params.lambda());
-            body.putObject("filters").put("collection", collection);
+            ObjectNode filters = body.putObject("filters").put("collection", collection);
+            if (category != null) {
+                filters.put("tags", category);
+            }
             return body;
         }
     }
 
-    /** The results best first as the API ordered them, and the round trip as the client saw it. */
-    public record Answer(List<ScoredId> results, Duration latency) {
+    /**
+     * The results best first as the API ordered them, and the round trip as the client saw it.
+     *
+     * @param failure why the query got no results; null when the API answered
+     */
+    public record Answer(List<ScoredId> results, Duration latency, QueryFailure failure) {
+
+        public Answer(List<ScoredId> results, Duration latency) {
+            this(results, latency, null);
+        }
+
+        static Answer failed(QueryFailure failure, Duration latency) {
+            return new Answer(List.of(), latency, failure);
+        }
+
+        public boolean failed() {
+            return failure != null;
+        }
     }
 
     public Answer search(Request request) {
@@ -69,7 +97,8 @@ public final class SearchApiClient implements AutoCloseable {
         JsonNode body = parse(response.body());
         if (response.statusCode() != 200) {
             JsonNode error = body.path("error");
-            throw new SearchFailedException(response.statusCode(), "query API answered " + response.statusCode()
+            throw new SearchFailedException(response.statusCode(), error.path("code").asText(""),
+                    "query API answered " + response.statusCode()
                     + " (" + error.path("code").asText("no error code") + ": " + error.path("message").asText(
                     response.body()) + ") to " + request.method() + " for reference " + request.referenceId());
         }
@@ -80,17 +109,17 @@ public final class SearchApiClient implements AutoCloseable {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new SearchFailedException(0, "query API at " + endpoint + " did not answer: " + e);
+            throw new SearchFailedException(0, "", "query API at " + endpoint + " did not answer: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SearchFailedException(0, "interrupted while calling the query API");
+            throw new SearchFailedException(0, "", "interrupted while calling the query API");
         }
     }
 
     private static List<ScoredId> results(JsonNode body) {
         JsonNode results = body.path("results");
         if (!results.isArray()) {
-            throw new SearchFailedException(200, "query API answer has no results array: " + body);
+            throw new SearchFailedException(200, "", "query API answer has no results array: " + body);
         }
         List<ScoredId> scored = new ArrayList<>(results.size());
         for (JsonNode result : results) {
@@ -112,18 +141,28 @@ public final class SearchApiClient implements AutoCloseable {
         http.close();
     }
 
-    /** The query API refused a search or could not be reached; the evaluation stops rather than guess. */
+    /**
+     * The query API refused a search, could not be reached or answered something unreadable. The evaluation
+     * counts it against the query (see {@link QueryFailure}) and goes on.
+     */
     public static final class SearchFailedException extends RuntimeException {
         private final int status;
+        private final String code;
 
-        SearchFailedException(int status, String message) {
+        SearchFailedException(int status, String code, String message) {
             super(message);
             this.status = status;
+            this.code = code;
         }
 
         /** The HTTP status, 0 when no answer came. */
         public int status() {
             return status;
+        }
+
+        /** What went wrong, as reported per reason: see {@link QueryFailure#of}. */
+        public QueryFailure failure() {
+            return QueryFailure.of(status, code, getMessage());
         }
     }
 }

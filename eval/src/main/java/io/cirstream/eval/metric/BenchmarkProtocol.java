@@ -20,7 +20,12 @@ public enum BenchmarkProtocol {
     /** Full-ranking mAP and P@k/R@k per attribute, then the mean over attributes. */
     PATTERNCOM(false, true, Cutoffs.none().withFullMap().withPrecisionRecall(5, 10, 15, 20)),
     /** The synthetic CIR world is built CIRR-like, so it is scored like CIRR. */
-    SYNTHETIC(true, false, Cutoffs.none().withRecall(1, 5, 10, 50).withSubsetRecall(1, 2, 3));
+    SYNTHETIC(true, false, Cutoffs.none().withRecall(1, 5, 10, 50).withSubsetRecall(1, 2, 3)),
+    /**
+     * Your own triplets: scored like CIRR without a subset (Recall@K, reference removed); a query with a category
+     * is ranked over that category's gallery only, as FashionIQ.
+     */
+    TRIPLETS(true, false, Cutoffs.none().withRecall(1, 5, 10, 50));
 
     private final boolean excludesReference;
     private final boolean averagesOverCategories;
@@ -40,6 +45,14 @@ public enum BenchmarkProtocol {
     /** Whether headline metrics are the mean of per-category means rather than a mean over queries. */
     public boolean averagesOverCategories() {
         return averagesOverCategories;
+    }
+
+    /**
+     * Whether each query is ranked over its own category's gallery only (FashionIQ: a dress query never sees
+     * shirts). PatternCom's category is the query's attribute, not a gallery, so it ranks the whole gallery.
+     */
+    public boolean ranksWithinCategory() {
+        return this == FASHIONIQ || this == TRIPLETS;
     }
 
     public Cutoffs cutoffs() {

@@ -28,13 +28,14 @@ public final class EvalAggregator {
             methods.put(run.method(), result(info.benchmark(), run));
         }
         return new EvalReport(info.benchmark(), info.split(), info.modelPackId(), info.generatedModel(),
-                info.gallerySize(), Instant.now(clock).toString(), methods);
+                info.gallerySize(), Instant.now(clock).toString(), methods, info.runId(), info.replayRun(),
+                info.notes());
     }
 
     private static MethodResult result(BenchmarkProtocol benchmark, MethodRun run) {
         MetricSummary summary = MetricAggregator.aggregate(benchmark, run.queries());
         return new MethodResult(summary.metrics(), run.systemMetrics(), summary.scoredQueries(),
                 summary.skippedQueries(), LatencySummary.of(run.queryLatencies()),
-                run.wallTime().toNanos() / 1e9);
+                run.wallTime().toNanos() / 1e9, run.failures());
     }
 }

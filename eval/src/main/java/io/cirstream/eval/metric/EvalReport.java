@@ -2,6 +2,7 @@ package io.cirstream.eval.metric;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,14 +16,21 @@ import java.util.Map;
  * @param gallerySize     images in the searched gallery
  * @param createdAt       ISO-8601 instant the report was built
  * @param methods         results per method, in run order
+ * @param runId           this evaluation's id (see {@link RunInfo#runId()})
+ * @param replayRun       the replay whose queries were scored
+ * @param notes           what the reader must know about this run
  */
 public record EvalReport(BenchmarkProtocol benchmark, String split, String modelPackId, boolean generatedModel,
-                         int gallerySize, String createdAt, Map<String, MethodResult> methods) {
+                         int gallerySize, String createdAt, Map<String, MethodResult> methods, String runId,
+                         String replayRun, List<String> notes) {
 
     public static final String GENERATED_MODEL_NOTICE =
             "generated model (not CLIP): numbers are not comparable to published CLIP results";
 
     public EvalReport {
         methods = Collections.unmodifiableMap(new LinkedHashMap<>(methods));
+        runId = runId == null ? "" : runId;
+        replayRun = replayRun == null ? "" : replayRun;
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 }

@@ -46,6 +46,11 @@ public final class MethodRunRecorder {
         latencies.add(latency);
     }
 
+    /** A query that got no answer: it counts (as a miss) but has no latency to summarise. */
+    public void recordUnanswered(QueryOutcome outcome) {
+        outcomes.add(outcome);
+    }
+
     /** Pairs a k-NN ranking with the exact one for the same query vector (see {@link ExactSearch}). */
     public void recordAnn(Ranking approximateRanking, Ranking exactRanking) {
         approximate.add(approximateRanking);

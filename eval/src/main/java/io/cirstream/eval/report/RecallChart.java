@@ -1,6 +1,8 @@
 package io.cirstream.eval.report;
 
+import io.cirstream.eval.metric.BenchmarkProtocol;
 import io.cirstream.eval.metric.EvalReport;
+import io.cirstream.eval.metric.MetricNames;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -13,11 +15,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.imageio.ImageIO;
 
 /**
- * A grouped bar chart of the benchmark's chart metrics (Recall@K, or mAP@K for CIRCO): one group per
- * cut-off, one bar per method. Drawn with Java2D so eval needs no charting dependency.
+ * A grouped bar chart of the benchmark's chart metrics (Recall@K, or mAP@K for CIRCO), then Recall_subset@K
+ * where the benchmark has it and, for FashionIQ, each category's Recall@K: one group per metric, one bar per
+ * method. The y axis is scaled to the largest value drawn. Drawn with Java2D so eval needs no charting dependency.
  */
 public final class RecallChart {
 
@@ -52,13 +57,18 @@ public final class RecallChart {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
-            List<String> metrics = report.benchmark().chartMetrics();
+            List<String> metrics = chartMetrics(report);
             List<String> methods = new ArrayList<>(report.methods().keySet());
             double yMax = axisMax(report, metrics);
             drawTitle(g, report);
             drawAxes(g, yMax, axisTitle(metrics));
             drawBars(g, report, metrics, methods, yMax);
             drawLegend(g, methods);
+            if (axisMaxValue(report, metrics) == null) {
+                drawCentered(g, new Font(Font.SANS_SERIF, Font.BOLD, 16), "no metric to draw: "
+                        + (report.notes().isEmpty() ? "no query had a positive" : "see the report's notes"),
+                        (LEFT + WIDTH - RIGHT) / 2, (TOP + HEIGHT - BOTTOM) / 2);
+            }
         } finally {
             g.dispose();
         }
@@ -70,13 +80,34 @@ public final class RecallChart {
      * values such as CIRCO mAPs still get a readable scale.
      */
     private static double axisMax(EvalReport report, List<String> metrics) {
-        double max = report.methods().values().stream()
-                .flatMap(result -> metrics.stream().map(result.metrics()::get))
-                .filter(value -> value != null)
-                .mapToDouble(Double::doubleValue).max().orElse(0);
+        Double largest = axisMaxValue(report, metrics);
+        double max = largest == null ? 0 : largest;
         double withRoom = Math.max(max * 1.08, 1);
         double step = tickStep(Math.min(100, withRoom));
         return Math.min(100, Math.ceil(withRoom / step) * step);
+    }
+
+    /** The largest value drawn; null when there is none (hidden test labels). */
+    private static Double axisMaxValue(EvalReport report, List<String> metrics) {
+        return report.methods().values().stream()
+                .flatMap(result -> metrics.stream().map(result.metrics()::get))
+                .filter(value -> value != null)
+                .max(Double::compare).orElse(null);
+    }
+
+    /** The metric groups drawn, left to right. */
+    static List<String> chartMetrics(EvalReport report) {
+        BenchmarkProtocol protocol = report.benchmark();
+        List<String> metrics = new ArrayList<>(protocol.chartMetrics());
+        protocol.cutoffs().subsetRecall().forEach(k -> metrics.add(MetricNames.subsetRecall(k)));
+        if (protocol.ranksWithinCategory()) {
+            Set<String> categories = new TreeSet<>();
+            report.methods().values().forEach(result -> result.metrics().keySet()
+                    .forEach(name -> MetricNames.categoryOf(name).ifPresent(categories::add)));
+            categories.forEach(category -> protocol.chartMetrics()
+                    .forEach(metric -> metrics.add(MetricNames.inCategory(category, metric))));
+        }
+        return metrics;
     }
 
     private static double tickStep(double range) {
@@ -132,7 +163,7 @@ public final class RecallChart {
         rotated.rotate(-Math.PI / 2);
         rotated.drawString(yTitle, -(TOP + plotBottom) / 2 - rotated.getFontMetrics().stringWidth(yTitle) / 2, 24);
         rotated.dispose();
-        drawCentered(g, new Font(Font.SANS_SERIF, Font.PLAIN, 14), "cut-off K", (LEFT + plotRight) / 2,
+        drawCentered(g, new Font(Font.SANS_SERIF, Font.PLAIN, 14), "metric at cut-off K", (LEFT + plotRight) / 2,
                 HEIGHT - BOTTOM + 52);
     }
 
@@ -152,7 +183,7 @@ public final class RecallChart {
                             PALETTE[i % PALETTE.length]);
                 }
             }
-            drawCentered(g, new Font(Font.SANS_SERIF, Font.BOLD, 14), metrics.get(m),
+            drawCentered(g, new Font(Font.SANS_SERIF, Font.BOLD, metrics.size() > 6 ? 12 : 14), metrics.get(m),
                     (int) (LEFT + m * groupWidth + groupWidth / 2), HEIGHT - BOTTOM + 24);
         }
     }

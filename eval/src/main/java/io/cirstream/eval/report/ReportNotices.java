@@ -18,6 +18,13 @@ public final class ReportNotices {
         if (report.generatedModel()) {
             notices.add(EvalReport.GENERATED_MODEL_NOTICE);
         }
+        notices.addAll(report.notes());
+        report.methods().forEach((method, result) -> {
+            if (result.failedTotal() > 0) {
+                notices.add(method + ": " + result.failedTotal() + " queries got no answer from the query API and "
+                        + "count as misses (per reason: " + result.failedQueries() + ")");
+            }
+        });
         notices.add(PUBLISHED_ROWS);
         return List.copyOf(notices);
     }

@@ -54,7 +54,7 @@ public final class ReportTables {
     public static MetricTable performance(EvalReport report) {
         Set<String> systemMetrics = new LinkedHashSet<>();
         report.methods().values().forEach(result -> systemMetrics.addAll(result.systemMetrics().keySet()));
-        List<String> header = new ArrayList<>(List.of("method", "queries", "skipped", "mean ms", "p50 ms",
+        List<String> header = new ArrayList<>(List.of("method", "queries", "skipped", "failed", "mean ms", "p50 ms",
                 "p95 ms", "max ms", "wall s"));
         header.addAll(systemMetrics);
         List<List<String>> rows = new ArrayList<>();
@@ -65,7 +65,7 @@ public final class ReportTables {
     private static List<String> performanceRow(String method, MethodResult result, Set<String> systemMetrics) {
         LatencySummary latency = result.latency();
         List<String> row = new ArrayList<>(List.of(method, String.valueOf(result.scoredQueries()),
-                String.valueOf(result.skippedQueries())));
+                String.valueOf(result.skippedQueries()), String.valueOf(result.failedTotal())));
         for (double ms : new double[] {latency.meanMs(), latency.p50Ms(), latency.p95Ms(), latency.maxMs()}) {
             row.add(latency.count() == 0 ? MetricTable.MISSING : MetricTable.number(ms, 2));
         }

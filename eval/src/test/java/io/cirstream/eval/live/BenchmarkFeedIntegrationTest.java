@@ -6,6 +6,7 @@ import io.cirstream.ingest.event.BenchmarkManifest;
 import io.cirstream.ingest.event.BenchmarkQuery;
 import io.cirstream.ingest.replay.Benchmark;
 import io.cirstream.ingest.replay.ReplayOptions;
+import io.cirstream.ingest.replay.ReplaySummary;
 import io.cirstream.ingest.replay.Replayer;
 import io.cirstream.ingest.synthetic.SyntheticQuery;
 import io.cirstream.ingest.synthetic.SyntheticWorld;
@@ -38,8 +39,9 @@ class BenchmarkFeedIntegrationTest {
         Replayer.run(ReplayOptions.of(Benchmark.SYNTHETIC, world, "val", KAFKA).withTopics(topics), QUIET);
 
         BenchmarkFeed feed = new BenchmarkFeed(KAFKA, topics, "synthetic-val");
-        BenchmarkManifest manifest = feed.awaitManifest(Duration.ofSeconds(30), QUIET);
-        List<BenchmarkQuery> queries = feed.queries(manifest);
+        BenchmarkFeed.Replayed replayed = feed.awaitManifest(Duration.ofSeconds(30), QUIET);
+        BenchmarkManifest manifest = replayed.manifest();
+        List<BenchmarkQuery> queries = feed.queries(replayed);
 
         assertThat(manifest.galleryCount()).isEqualTo(40);
         assertThat(manifest.collection()).isEqualTo("synthetic-val");
@@ -50,6 +52,28 @@ class BenchmarkFeedIntegrationTest {
         BenchmarkQuery first = queries.stream().filter(q -> q.queryId().equals("0")).findFirst().orElseThrow();
         assertThat(first.texts()).containsExactly(expected.getFirst().caption());
         assertThat(first.subsetMembers()).hasSize(expected.getFirst().members().size());
+    }
+
+    /**
+     * Issue 13 item 4: a replay with --limit after a full one leaves the full replay's queries on the topic; eval
+     * scored all of them. Now it scores exactly the queries of the replay whose manifest it read.
+     */
+    @Test
+    void readsOnlyTheQueriesOfTheLatestReplayNotThoseOfAnEarlierFullOne() {
+        SyntheticWorld.generate(9, 40, 30, world);
+        Topics topics = new Topics(LocalInfra.uniqueName("feed-stale") + ".");
+        ReplayOptions full = ReplayOptions.of(Benchmark.SYNTHETIC, world, "val", KAFKA).withTopics(topics);
+        Replayer.run(full, QUIET);
+        ReplaySummary limited = Replayer.run(full.withLimit(12), QUIET);
+        assertThat(limited.manifest().queryCount()).isLessThan(30);
+
+        BenchmarkFeed feed = new BenchmarkFeed(KAFKA, topics, "synthetic-val");
+        BenchmarkFeed.Replayed replayed = feed.awaitManifest(Duration.ofSeconds(30), QUIET);
+        List<BenchmarkQuery> queries = feed.queries(replayed);
+
+        assertThat(replayed.runId()).contains(limited.runId());
+        assertThat(replayed.manifest().galleryCount()).isEqualTo(12);
+        assertThat(queries).hasSize((int) limited.manifest().queryCount());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cirstream.core.json.Json;
 import io.cirstream.core.opensearch.OpenSearchClient;
 import io.cirstream.embedder.model.ModelRuntime;
+import io.cirstream.ingest.replay.ReplayRun;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,12 @@ final class DirectIndex {
     /** Creates {@code <alias>-v1} behind {@code alias} and indexes every image of the bench in {@code collection}. */
     static String create(OpenSearchClient client, ModelRuntime runtime, String alias, SyntheticBench bench,
                          String collection) throws IOException {
+        return create(client, runtime, alias, bench, collection, null);
+    }
+
+    /** As above, the images marked as published by replay {@code replayRun}, as the embedder would index them. */
+    static String create(OpenSearchClient client, ModelRuntime runtime, String alias, SyntheticBench bench,
+                         String collection, String replayRun) throws IOException {
         String index = alias + "-v1";
         String mapping;
         try (InputStream in = DirectIndex.class.getResourceAsStream("/opensearch/gallery-index-v1.json")) {
@@ -38,6 +45,9 @@ final class DirectIndex {
             ObjectNode doc = Json.mapper().createObjectNode().put("id", image.getKey()).put("model", runtime.packId())
                     .put("collection", collection);
             doc.set("vector", Json.mapper().valueToTree(image.getValue()));
+            if (replayRun != null) {
+                doc.putObject("attributes").put(ReplayRun.ATTRIBUTE, replayRun);
+            }
             bulk.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"").append(image.getKey())
                     .append("\"}}\n").append(doc).append('\n');
         }

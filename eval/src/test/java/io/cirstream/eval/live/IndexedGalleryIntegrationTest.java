@@ -36,7 +36,7 @@ class IndexedGalleryIntegrationTest {
         client.call("PUT", "/" + index, """
                 {"settings": {"index": {"knn": true, "number_of_shards": 1, "number_of_replicas": 0}},
                  "aliases": {"%s": {}},
-                 "mappings": {"properties": {"collection": {"type": "keyword"},
+                 "mappings": {"properties": {"collection": {"type": "keyword"}, "attributes": {"type": "flat_object"},
                    "vector": {"type": "knn_vector", "dimension": %d,
                               "method": {"name": "hnsw", "engine": "lucene", "space_type": "cosinesimil"}}}}}
                 """.formatted(alias, DIMENSION));
@@ -83,6 +83,29 @@ class IndexedGalleryIntegrationTest {
         gallery.awaitCount("bench-val", IN_COLLECTION, Duration.ofSeconds(5), quiet);
         assertThatThrownBy(() -> gallery.awaitCount("bench-val", IN_COLLECTION + 1, Duration.ofSeconds(2), quiet))
                 .hasMessageContaining("holds " + IN_COLLECTION + " of " + (IN_COLLECTION + 1));
+    }
+
+    /**
+     * After a second replay of a split, the first replay's images already fill the count: eval must wait for the
+     * images of the replay it scores (marked by the replay_run attribute), not stop at once.
+     */
+    @Test
+    void countsAndWaitsForTheImagesOfOneReplayOnly() {
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            bulk.append("{\"update\":{\"_index\":\"").append(index).append("\",\"_id\":\"img-").append(i)
+                    .append("\"}}\n{\"doc\":{\"attributes\":{\"replay_run\":\"20260501T120000Z-bbbbbb\"}}}\n");
+        }
+        assertThat(client.bulk(bulk.toString(), true).path("errors").asBoolean()).isFalse();
+        IndexedGallery gallery = new IndexedGallery(client, alias);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+
+        assertThat(gallery.count("bench-val", "20260501T120000Z-bbbbbb")).isEqualTo(10);
+        assertThat(gallery.count("bench-val", "20260501T120000Z-aaaaaa")).isZero();
+        gallery.awaitCount("bench-val", "20260501T120000Z-bbbbbb", 10, Duration.ofSeconds(5), quiet);
+        assertThatThrownBy(() -> gallery.awaitCount("bench-val", "20260501T120000Z-bbbbbb", 11, Duration.ofSeconds(2),
+                quiet)).hasMessageContaining("holds 10 of 11 images of bench-val from replay 20260501T120000Z-bbbbbb")
+                .hasMessageContaining(IN_COLLECTION + " of bench-val in all");
     }
 
     @Test

@@ -65,7 +65,7 @@ class LiveEvaluationIntegrationTest {
         try (ModelRuntime runtime = SyntheticBench.runtime(pack);
              OpenSearchClient client = LocalInfra.openSearch()) {
             SyntheticBench bench = SyntheticBench.encode(runtime, SEED, IMAGES, QUERIES, dir.resolve("world"));
-            String index = DirectIndex.create(client, runtime, alias, bench, "synthetic-val");
+            String index = DirectIndex.create(client, runtime, alias, bench, "synthetic-val", replay.runId());
             try (QueryApiServer api = QueryApiServer.start(QueryApiConfig.from(settings), runtime)) {
                 LiveEvalOptions options = LiveEvalOptions.of(Benchmark.SYNTHETIC, "val", pack, kafka,
                                 OpenSearchConfig.from(settings))
@@ -75,6 +75,13 @@ class LiveEvaluationIntegrationTest {
                 LiveEvalResult result = LiveEvaluation.run(options, runtime, quiet, quiet);
                 BruteForceCheck.assertMatches(result.report(), bench);
                 assertThat(Files.readString(result.files().markdown())).contains("not CLIP");
+                assertThat(result.report().runId()).isNotBlank();
+                assertThat(result.report().replayRun()).isEqualTo(replay.runId());
+                assertThat(result.files().json().getFileName().toString()).contains(result.report().runId());
+                assertThat(Files.readAllLines(result.files().rankings())).hasSize(5 * QUERIES)
+                        .allMatch(line -> line.contains("\"ranked_ids\""));
+                assertThat(result.files().json().resolveSibling(result.files().json().getFileName().toString()
+                        .replace(result.report().runId(), "latest"))).isRegularFile();
 
                 LiveEvalResult again = LiveEvaluation.run(options.withOutDir(dir.resolve("again")), runtime, quiet, quiet);
                 result.report().methods().forEach((method, first) -> assertThat(again.report().methods().get(method)

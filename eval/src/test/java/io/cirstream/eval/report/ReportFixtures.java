@@ -38,6 +38,20 @@ final class ReportFixtures {
                 List.of(textRun, MethodRun.of("image", image)));
     }
 
+    /**
+     * A CIRR run named {@code runId} in which {@code text} got no answer for {@code failed} of its 10 queries
+     * (400 bad_request), scored as misses.
+     */
+    static EvalReport cirrRun(String runId, int failed) {
+        List<QueryOutcome> text = new ArrayList<>();
+        for (int q = 0; q < 10; q++) {
+            text.add(query("q" + q, q < failed ? 1000 : 0));
+        }
+        MethodRun run = MethodRun.of("text", text).withFailures(failed == 0 ? Map.of() : Map.of("400 bad_request", failed));
+        return AGGREGATOR.aggregate(new RunInfo(BenchmarkProtocol.CIRR, "val", "gen-tiny-v1", true, 2297, runId,
+                "replay-1", List.of("a note for the reader")), List.of(run));
+    }
+
     /** A FashionIQ report with one method and three categories. */
     static EvalReport fashionIq() {
         List<QueryOutcome> queries = new ArrayList<>();

@@ -50,9 +50,9 @@ class ReportWriterTest {
                 .contains("| published | SEARLE | CLIP ViT-B/32 | test1 | 24.00 | 53.42 | 66.82 | 89.78 |")
                 .contains("![CIRR chart](cirr-val-gen-tiny-v1.png)");
         assertThat(console).containsPattern("published\\s+SEARLE\\s+CLIP ViT-B/32\\s+test1\\s+24\\.00\\s");
-        assertThat(console).containsPattern("image\\s+100\\s+0\\s+–\\s+–");
+        assertThat(console).containsPattern("image\\s+100\\s+0\\s+0\\s+–\\s+–");
         assertThat(console)
-                .containsPattern("text\\s+100\\s+0\\s+4\\.00\\s+3\\.00\\s+5\\.00\\s+5\\.00\\s+2\\.0\\s+97\\.50");
+                .containsPattern("text\\s+100\\s+0\\s+0\\s+4\\.00\\s+3\\.00\\s+5\\.00\\s+5\\.00\\s+2\\.0\\s+97\\.50");
     }
 
     @Test
@@ -64,6 +64,45 @@ class ReportWriterTest {
         assertThat(markdown).doesNotContain(EvalReport.GENERATED_MODEL_NOTICE)
                 .contains("| slerp | dress | 20.00 | 90.00 |")
                 .contains("| published | LinCIR | CLIP ViT-L/14 | val | 26.28 | 46.48 |");
+    }
+
+    /**
+     * Issue 13 items 3 and 7: report files were named per benchmark and split only, so a second run overwrote the
+     * first; failed queries were not reported at all.
+     */
+    @Test
+    void eachRunKeepsItsOwnFilesBesideALatestCopyAndSaysWhichQueriesFailed() throws IOException {
+        EvalReport first = ReportFixtures.cirrRun("20260501T120000Z-aaaaaa", 0);
+        EvalReport second = ReportFixtures.cirrRun("20260501T130000Z-bbbbbb", 3);
+
+        ReportWriter.ReportFiles firstFiles = writer.write(first, dir);
+        writer.keepLatest(first, firstFiles);
+        Files.writeString(writer.files(second, dir).rankings(), "{}\n");
+        ReportWriter.ReportFiles secondFiles = writer.write(second, dir);
+        ReportWriter.ReportFiles latest = writer.keepLatest(second, secondFiles);
+
+        assertThat(firstFiles.json().getFileName().toString())
+                .isEqualTo("cirr-val-gen-tiny-v1-20260501T120000Z-aaaaaa.json");
+        assertThat(JsonReport.read(firstFiles.json()).results()).isEqualTo(first);
+        assertThat(JsonReport.read(secondFiles.json()).results()).isEqualTo(second);
+        assertThat(latest.json().getFileName().toString()).isEqualTo("cirr-val-gen-tiny-v1-latest.json");
+        assertThat(JsonReport.read(latest.json()).results()).isEqualTo(second);
+        assertThat(Files.readString(latest.rankings())).isEqualTo("{}\n");
+        assertThat(Files.readString(latest.markdown())).contains("(cirr-val-gen-tiny-v1-latest.png)");
+        assertThat(second.methods().get("text").failedQueries()).containsEntry("400 bad_request", 3);
+        assertThat(writer.console(second)).contains("text: 3 queries got no answer from the query API")
+                .contains("a note for the reader").containsPattern("text\\s+10\\s+0\\s+3\\s");
+        assertThat(JsonReport.read(secondFiles.json()).notices()).anyMatch(n -> n.contains("400 bad_request=3"));
+    }
+
+    /** Issue 13 item 8: the chart showed neither Recall_subset nor FashionIQ's per-category numbers. */
+    @Test
+    void chartDrawsRecallSubsetAndEachFashionIqCategory() {
+        assertThat(RecallChart.chartMetrics(ReportFixtures.cirr(false)))
+                .containsExactly("R@1", "R@5", "R@10", "R@50", "Rsubset@1", "Rsubset@2", "Rsubset@3");
+        assertThat(RecallChart.chartMetrics(ReportFixtures.fashionIq())).containsExactly("R@10", "R@50",
+                "dress/R@10", "dress/R@50", "shirt/R@10", "shirt/R@50", "toptee/R@10", "toptee/R@50");
+        assertThat(RecallChart.render(ReportFixtures.cirrRun("r", 10)).getWidth()).isEqualTo(RecallChart.WIDTH);
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.util.Locale;
 public enum Benchmark {
     CIRR, FASHIONIQ, CIRCO, PATTERNCOM, PATTERNCIR,
     /** The synthetic CIR world generator's output, in CIRR rc2 layout. */
-    SYNTHETIC;
+    SYNTHETIC,
+    /** Your own benchmark in the generic triplet format (CSV or JSON Lines, see {@link TripletParser}). */
+    TRIPLETS;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -26,6 +28,7 @@ public enum Benchmark {
             case FASHIONIQ -> new FashionIqParser(root, settings);
             case CIRCO -> new CircoParser(root, settings.imageRoot());
             case PATTERNCOM -> new PatternComParser(root, settings);
+            case TRIPLETS -> new TripletParser(root, settings);
         };
     }
 }

@@ -4,4 +4,7 @@ package io.cirstream.ingest.replay;
 public interface BenchmarkParser {
 
     BenchmarkData parse(String split, ProblemLog log);
+
+    /** Where this parser looks for a split's image files, for the message of a replay that found none. */
+    String expectedImages(String split);
 }

@@ -37,6 +37,12 @@ final class CircoParser implements BenchmarkParser {
         return new BenchmarkData(Benchmark.CIRCO.id(), split, root, gallery.images(), queries, log.problems());
     }
 
+    @Override
+    public String expectedImages(String split) {
+        return "COCO 2017 unlabeled images (<12-digit id>.jpg) in " + imageRoot.toAbsolutePath()
+                + " (set with --images)";
+    }
+
     private static BenchmarkQuery query(String split, Entry entry, GalleryBuilder gallery) {
         String id = entry.id("id");
         String reference = cocoId(entry.id("reference_img_id"));

@@ -54,6 +54,12 @@ final class CirrParser implements BenchmarkParser {
         return new BenchmarkQuery(benchmark, split, pairId, reference, List.of(caption), targets, members, null);
     }
 
+    @Override
+    public String expectedImages(String split) {
+        return "the image files listed in image_splits/split.rc2." + split + ".json (paths such as ./dev/<name>.png), "
+                + "resolved against " + imageRoot.toAbsolutePath() + " (set with --images)";
+    }
+
     private Path annotationDir(String split) {
         for (String candidate : ANNOTATION_DIRS) {
             Path dir = root.resolve(candidate);

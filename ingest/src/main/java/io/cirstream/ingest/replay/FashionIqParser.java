@@ -50,13 +50,20 @@ final class FashionIqParser implements BenchmarkParser {
         return new BenchmarkData(Benchmark.FASHIONIQ.id(), split, root, gallery.images(), queries, log.problems());
     }
 
+    @Override
+    public String expectedImages(String split) {
+        return "<ASIN>." + (extension == null ? "{png,jpg,jpeg}" : extension) + " files in "
+                + imageRoot.toAbsolutePath() + " (set with --images and --image-extension), one per ASIN of "
+                + root.toAbsolutePath().resolve("image_splits") + "/split.<category>." + split + ".json for " + categories;
+    }
+
     private BenchmarkQuery query(String split, String category, int index, Entry entry, GalleryBuilder gallery) {
         String candidate = entry.id("candidate");
         String target = entry.optionalId("target");
         List<String> targets = target == null ? List.of() : List.of(target);
         List<String> captions = captions(entry);
-        gallery.requireMembers(entry, "candidate", List.of(candidate));
-        gallery.requireMembers(entry, "target", targets);
+        gallery.requireMembers(entry, "candidate", List.of(candidate), category);
+        gallery.requireMembers(entry, "target", targets, category);
         return new BenchmarkQuery(Benchmark.FASHIONIQ.id(), split, category + "-" + index, candidate, join.join(captions), targets,
                 List.of(), category);
     }

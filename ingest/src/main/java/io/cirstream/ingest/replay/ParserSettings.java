@@ -12,9 +12,10 @@ import java.util.Map;
  * @param imageExtension FashionIQ image file extension; null = detect (png, jpg, jpeg)
  * @param captionJoin    how FashionIQ's two captions become query texts
  * @param classMerges    PatternCom: PatternNet class → class it is merged into for positives (absent = itself)
+ * @param triplets       the generic triplet format: which column holds what
  */
 public record ParserSettings(Path imageRoot, List<String> categories, String imageExtension,
-                             CaptionJoin captionJoin, Map<String, String> classMerges) {
+                             CaptionJoin captionJoin, Map<String, String> classMerges, TripletColumns triplets) {
 
     public static final List<String> FASHIONIQ_CATEGORIES = List.of("dress", "shirt", "toptee");
 
@@ -22,6 +23,12 @@ public record ParserSettings(Path imageRoot, List<String> categories, String ima
         categories = List.copyOf(categories);
         classMerges = Map.copyOf(classMerges);
         captionJoin = captionJoin == null ? CaptionJoin.AND_BOTH_ORDERS : captionJoin;
+        triplets = triplets == null ? TripletColumns.defaults() : triplets;
+    }
+
+    public ParserSettings(Path imageRoot, List<String> categories, String imageExtension, CaptionJoin captionJoin,
+                          Map<String, String> classMerges) {
+        this(imageRoot, categories, imageExtension, captionJoin, classMerges, null);
     }
 
     public static ParserSettings defaults() {
@@ -29,6 +36,6 @@ public record ParserSettings(Path imageRoot, List<String> categories, String ima
     }
 
     public ParserSettings withImageRoot(Path root) {
-        return new ParserSettings(root, categories, imageExtension, captionJoin, classMerges);
+        return new ParserSettings(root, categories, imageExtension, captionJoin, classMerges, triplets);
     }
 }

@@ -50,7 +50,7 @@ final class PatternComParser implements BenchmarkParser {
         for (String attribute : ATTRIBUTES) {
             Path csv = csvFile(attribute);
             if (!Files.isRegularFile(csv)) {
-                log.report(csv, "file", "attribute file not found; attribute '" + attribute + "' is left out");
+                log.report(csv, "file", "attribute file not found", "attribute '" + attribute + "' is left out");
                 continue;
             }
             List<Row> rows = rows(csv, gallery, log);
@@ -115,6 +115,11 @@ final class PatternComParser implements BenchmarkParser {
     private Path csvFile(String attribute) {
         Path nested = root.resolve("PatternCom/" + attribute + ".csv");
         return Files.isRegularFile(nested) ? nested : root.resolve(attribute + ".csv");
+    }
+
+    @Override
+    public String expectedImages(String split) {
+        return "PatternNet images (<class><digits>.jpg) under " + imageRoot.toAbsolutePath() + " (set with --images)";
     }
 
     private List<Path> images() {

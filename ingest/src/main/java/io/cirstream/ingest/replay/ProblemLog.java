@@ -27,6 +27,14 @@ public final class ProblemLog {
         }
     }
 
+    /**
+     * A problem the parse goes on past by doing {@code consequence} ("keeping the first"); in stop mode the parse
+     * stops instead, so the consequence is not claimed.
+     */
+    public void report(Path file, String location, String message, String consequence) {
+        report(file, location, mode == Mode.STOP ? message + " (--on-problem stop)" : message + "; " + consequence);
+    }
+
     public List<ParseProblem> problems() {
         return List.copyOf(problems);
     }

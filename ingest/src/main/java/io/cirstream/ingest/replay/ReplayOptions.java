@@ -15,10 +15,13 @@ import java.util.Objects;
  * @param limit        replay at most this many gallery images (and only the queries they can answer); 0 = all
  * @param rate         gallery events per second; 0 = as fast as possible
  * @param verifyDecode fully decode each gallery image before sending instead of probing its header only
+ * @param maxProblems  more problems than this (parse problems and refused images) fail the replay unpublished
+ * @param problemsDir  where the file listing every problem goes; null = {@code <java.io.tmpdir>/cirstream-replay}
  */
 public record ReplayOptions(Benchmark benchmark, Path root, String split, ParserSettings parser,
                             ProblemLog.Mode onProblem, long limit, double rate, boolean verifyDecode,
-                            ImageLimits imageLimits, KafkaConfig kafka, Topics topics) {
+                            ImageLimits imageLimits, KafkaConfig kafka, Topics topics, ProblemBound maxProblems,
+                            Path problemsDir) {
 
     public ReplayOptions {
         Objects.requireNonNull(benchmark, "benchmark");
@@ -28,12 +31,22 @@ public record ReplayOptions(Benchmark benchmark, Path root, String split, Parser
         onProblem = onProblem == null ? ProblemLog.Mode.CONTINUE : onProblem;
         imageLimits = imageLimits == null ? ImageLimits.DEFAULT : imageLimits;
         topics = topics == null ? Topics.defaults() : topics;
+        maxProblems = maxProblems == null ? ProblemBound.DEFAULT : maxProblems;
+        problemsDir = problemsDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "cirstream-replay")
+                : problemsDir;
         if (split == null || !split.matches("[A-Za-z0-9_]+")) {
             throw new IllegalArgumentException("split must be a word such as val or test1, got '" + split + "'");
         }
         if (limit < 0 || rate < 0) {
             throw new IllegalArgumentException("limit and rate must be >= 0 (0 = no bound)");
         }
+    }
+
+    public ReplayOptions(Benchmark benchmark, Path root, String split, ParserSettings parser,
+                         ProblemLog.Mode onProblem, long limit, double rate, boolean verifyDecode,
+                         ImageLimits imageLimits, KafkaConfig kafka, Topics topics) {
+        this(benchmark, root, split, parser, onProblem, limit, rate, verifyDecode, imageLimits, kafka, topics, null,
+                null);
     }
 
     public static ReplayOptions of(Benchmark benchmark, Path root, String split, KafkaConfig kafka) {
@@ -51,11 +64,21 @@ public record ReplayOptions(Benchmark benchmark, Path root, String split, Parser
 
     public ReplayOptions withLimit(long maxGallery) {
         return new ReplayOptions(benchmark, root, split, parser, onProblem, maxGallery, rate, verifyDecode,
-                imageLimits, kafka, topics);
+                imageLimits, kafka, topics, maxProblems, problemsDir);
     }
 
     public ReplayOptions withTopics(Topics newTopics) {
         return new ReplayOptions(benchmark, root, split, parser, onProblem, limit, rate, verifyDecode, imageLimits,
-                kafka, newTopics);
+                kafka, newTopics, maxProblems, problemsDir);
+    }
+
+    public ReplayOptions withParser(ParserSettings newParser) {
+        return new ReplayOptions(benchmark, root, split, newParser, onProblem, limit, rate, verifyDecode, imageLimits,
+                kafka, topics, maxProblems, problemsDir);
+    }
+
+    public ReplayOptions withProblems(ProblemLog.Mode newOnProblem, ProblemBound newMax, Path newDir) {
+        return new ReplayOptions(benchmark, root, split, parser, newOnProblem, limit, rate, verifyDecode, imageLimits,
+                kafka, topics, newMax, newDir);
     }
 }

@@ -4,15 +4,19 @@ import io.cirstream.ingest.event.BenchmarkManifest;
 import io.cirstream.ingest.publish.PublishResult;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * What a replay published. {@link #exitCode()} is non-zero when a gallery image was refused; parse problems are
- * reported but do not fail a lenient run (stop-on-problem mode fails before publishing anything).
+ * What a replay published. {@link #exitCode()} is non-zero when a gallery image was refused; parse problems within
+ * the bound are reported but do not fail a lenient run (beyond it, or with no image, the replay fails unpublished,
+ * see {@link ReplayChecks}).
+ *
+ * @param problemsFile every problem and refused image, one a line; null when there was none
  */
-public record ReplaySummary(BenchmarkManifest manifest, List<PublishResult.Rejected> galleryRejected,
-                            List<ParseProblem> problems, long galleryBytes, Duration elapsed) {
+public record ReplaySummary(String runId, BenchmarkManifest manifest, List<PublishResult.Rejected> galleryRejected,
+                            List<ParseProblem> problems, long galleryBytes, Duration elapsed, Path problemsFile) {
     private static final int LISTED = 50;
 
     public ReplaySummary {
@@ -33,8 +37,8 @@ public record ReplaySummary(BenchmarkManifest manifest, List<PublishResult.Rejec
     }
 
     public void print(PrintStream out) {
-        out.printf("replay %s: %d gallery images, %d queries, %d rejected, %d problems; %.1f MB in %.2f s "
-                        + "(%.0f events/s, %.1f MB/s)%n", manifest.collection(), manifest.galleryCount(),
+        out.printf("replay %s (run %s): %d gallery images, %d queries, %d rejected, %d problems; %.1f MB in %.2f s "
+                        + "(%.0f events/s, %.1f MB/s)%n", manifest.collection(), runId, manifest.galleryCount(),
                 manifest.queryCount(), galleryRejected.size(), problems.size(), galleryBytes / 1e6, seconds(),
                 eventsPerSecond(), megabytesPerSecond());
         problems.stream().limit(LISTED).forEach(p -> out.println("  problem: " + p));
@@ -42,6 +46,9 @@ public record ReplaySummary(BenchmarkManifest manifest, List<PublishResult.Rejec
         long unlisted = Math.max(0, problems.size() - LISTED) + Math.max(0, galleryRejected.size() - LISTED);
         if (unlisted > 0) {
             out.printf("  ... and %d more%n", unlisted);
+        }
+        if (problemsFile != null) {
+            out.println("  every problem: " + problemsFile);
         }
     }
 

@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
@@ -41,44 +43,64 @@ public final class Replayer {
 
     public static ReplaySummary run(ReplayOptions options, PrintStream err) {
         long start = System.nanoTime();
-        ProblemLog log = new ProblemLog(options.onProblem());
-        BenchmarkData data = options.benchmark().parser(options.root(), options.parser())
-                .parse(options.split(), log).limited(options.limit());
+        String runId = ReplayRun.newId(Instant.now());
         String collection = options.collection();
+        BenchmarkParser parser = options.benchmark().parser(options.root(), options.parser());
+        BenchmarkData parsed = parser.parse(options.split(), new ProblemLog(options.onProblem()));
+        BenchmarkData data = parsed.limited(options.limit());
+        ReplayChecks checks = new ReplayChecks(collection, parser.expectedImages(options.split()),
+                options.maxProblems(), options.problemsDir().resolve(collection + "-" + runId + ".problems.txt"));
+        checks.beforePublishing(parsed, data);
         String galleryTopic = options.topics().benchmarkGallery(collection);
         String queryTopic = options.topics().benchmarkQueries(collection);
         String manifestTopic = options.topics().benchmarkManifest(collection);
         KafkaSetup.ensureTopics(options.kafka(), List.of(galleryTopic, queryTopic, manifestTopic));
         try (KafkaProducer<String, byte[]> producer = KafkaSetup.producer(options.kafka(), "cirstream-replay")) {
             GalleryPublisher publisher = GalleryPublisher.sharing(publisherOptions(options, galleryTopic, data), producer);
-            PublishBatch.Outcome gallery = publishGallery(publisher, data, collection, err);
+            PublishBatch.Outcome gallery = publishGallery(publisher, data, collection, runId, err);
             refuseUnacknowledged(gallery, galleryTopic);
+            checks.afterGallery(parsed, gallery.accepted(), gallery.rejected());
             List<BenchmarkQuery> queries = answerable(data.queries(), gallery.rejected(), err);
-            publishQueries(producer, queryTopic, queries);
+            publishQueries(producer, queryTopic, queries, runId);
             BenchmarkManifest manifest = new BenchmarkManifest(data.benchmark(), data.split(), collection,
                     gallery.accepted(), queries.size(), data.source().toString(), Instant.now());
-            await(producer.send(new ProducerRecord<>(manifestTopic, collection,
-                    new BenchmarkManifestCodec().encode(manifest))), "manifest");
-            ReplaySummary summary = new ReplaySummary(manifest, gallery.rejected(), data.problems(), gallery.bytes(),
-                    Duration.ofNanos(System.nanoTime() - start));
+            await(producer.send(stamped(new ProducerRecord<>(manifestTopic, collection,
+                    new BenchmarkManifestCodec().encode(manifest)), runId)), "manifest");
+            ReplaySummary summary = new ReplaySummary(runId, manifest, gallery.rejected(), data.problems(),
+                    gallery.bytes(), Duration.ofNanos(System.nanoTime() - start),
+                    checks.write(data.problems(), gallery.rejected()));
             summary.print(err);
             return summary;
         }
     }
 
+    /**
+     * One record per image id. An image in several categories (a FashionIQ ASIN listed for shirt and toptee) is
+     * one document whose {@code category} is the first and whose {@code tags} name every category it belongs to:
+     * eval restricts a query to its category's gallery with a {@code tags} filter, so the image is found in each.
+     */
     private static PublishBatch.Outcome publishGallery(GalleryPublisher publisher, BenchmarkData data,
-                                                       String collection, PrintStream err) {
-        List<IngestSource> sources = data.gallery().stream().map(image -> new IngestSource(image.id(),
-                image.file().toUri(), new ImageMetadata(collection, image.category(), null, null, null,
-                data.benchmark(), List.of(), Map.of("split", data.split())), image.file().toString())).toList();
+                                                       String collection, String runId, PrintStream err) {
+        Map<String, List<GalleryImage>> byId = new LinkedHashMap<>();
+        data.gallery().forEach(image -> byId.computeIfAbsent(image.id(), id -> new ArrayList<>()).add(image));
+        List<IngestSource> sources = byId.values().stream().map(listings -> {
+            GalleryImage image = listings.getFirst();
+            List<String> categories = listings.stream().map(GalleryImage::category).filter(Objects::nonNull)
+                    .distinct().toList();
+            return new IngestSource(image.id(), image.file().toUri(), new ImageMetadata(collection, image.category(),
+                    null, null, null, data.benchmark(), categories,
+                    Map.of("split", data.split(), ReplayRun.ATTRIBUTE, runId)),
+                    image.file().toString());
+        }).toList();
         return PublishBatch.publish(publisher, sources, Duration.ofSeconds(10), err);
     }
 
-    private static void publishQueries(Producer<String, byte[]> producer, String topic, List<BenchmarkQuery> queries) {
+    private static void publishQueries(Producer<String, byte[]> producer, String topic, List<BenchmarkQuery> queries,
+                                       String runId) {
         BenchmarkQueryCodec codec = new BenchmarkQueryCodec();
         List<Future<?>> sends = new ArrayList<>(queries.size());
         for (BenchmarkQuery query : queries) {
-            sends.add(producer.send(new ProducerRecord<>(topic, query.queryId(), codec.encode(query))));
+            sends.add(producer.send(stamped(new ProducerRecord<>(topic, query.queryId(), codec.encode(query)), runId)));
         }
         producer.flush();
         for (Future<?> send : sends) {
@@ -122,6 +144,11 @@ public final class Replayer {
                 .withLimits(options.imageLimits())
                 .withVerifyDecode(options.verifyDecode())
                 .withRate(options.rate());
+    }
+
+    private static ProducerRecord<String, byte[]> stamped(ProducerRecord<String, byte[]> record, String runId) {
+        ReplayRun.stamp(record.headers(), runId);
+        return record;
     }
 
     private static void await(Future<?> send, String what) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class FashionIqParserTest {
@@ -45,7 +46,7 @@ class FashionIqParserTest {
         assertThat(data.queries().get(2).texts()).containsExactly("is blue and is blue");
         assertThat(data.queries().get(2).category()).isEqualTo("shirt");
         assertThat(data.problems()).extracting(ParseProblem::toString)
-                .containsExactly(dress + ": index 2: candidate 'B404' is not in the split gallery");
+                .containsExactly(dress + ": index 2: candidate 'B404' is not in the dress split gallery");
     }
 
     @Test
@@ -75,5 +76,47 @@ class FashionIqParserTest {
         assertThat(CaptionJoin.AND_BOTH_ORDERS.join(captions))
                 .containsExactly("is red and has a collar", "has a collar and is red");
         assertThat(CaptionJoin.AND_BOTH_ORDERS.join(List.of("only one", " ."))).containsExactly("only one");
+    }
+
+    /** Issue 13 item 5: in stop mode the parse stops, so the message must not claim it keeps anything. */
+    @Test
+    void stopModeDoesNotClaimToKeepTheFirst() {
+        Fixtures.json(root.resolve("image_splits/split.dress.val.json"), "['B001', 'B001']");
+        Fixtures.images(root, "images/B001.png");
+        Fixtures.json(root.resolve("captions/cap.dress.val.json"), "[]");
+        ParserSettings settings = new ParserSettings(null, List.of("dress"), null, null, Map.of());
+
+        assertThatThrownBy(() -> Benchmark.FASHIONIQ.parser(root, settings).parse("val",
+                new ProblemLog(ProblemLog.Mode.STOP)))
+                .hasMessageContaining("'B001' is listed twice").hasMessageNotContaining("keeping");
+        BenchmarkData lenient = Benchmark.FASHIONIQ.parser(root, settings).parse("val",
+                new ProblemLog(ProblemLog.Mode.CONTINUE));
+        assertThat(lenient.problems()).singleElement().asString().contains("keeping the first");
+    }
+
+    /**
+     * Issue 13 item 2: FashionIQ lists some ASINs for both shirt and toptee (121 in val); the second listing was
+     * dropped ("listed twice; keeping the first") and its category's queries lost their candidate or target.
+     */
+    @Test
+    void anAsinListedInTwoCategoriesBelongsToBoth() {
+        Fixtures.json(root.resolve("image_splits/split.shirt.val.json"), "['B00SHARED', 'S1']");
+        Fixtures.json(root.resolve("image_splits/split.toptee.val.json"), "['T1', 'B00SHARED']");
+        Fixtures.images(root, "images/B00SHARED.jpg", "images/S1.jpg", "images/T1.jpg");
+        Fixtures.json(root.resolve("captions/cap.shirt.val.json"),
+                "[{'candidate': 'S1', 'target': 'B00SHARED', 'captions': ['a', 'b']}]");
+        Fixtures.json(root.resolve("captions/cap.toptee.val.json"),
+                "[{'candidate': 'B00SHARED', 'target': 'T1', 'captions': ['c', 'd']},"
+                        + " {'candidate': 'S1', 'target': 'T1', 'captions': ['e', 'f']}]");
+        ParserSettings settings = new ParserSettings(null, List.of("shirt", "toptee"), null, null, Map.of());
+
+        BenchmarkData data = Benchmark.FASHIONIQ.parser(root, settings).parse("val",
+                new ProblemLog(ProblemLog.Mode.CONTINUE));
+
+        assertThat(data.gallery()).extracting(GalleryImage::id, GalleryImage::category).containsExactly(
+                tuple("B00SHARED", "shirt"), tuple("S1", "shirt"), tuple("T1", "toptee"), tuple("B00SHARED", "toptee"));
+        assertThat(data.queries()).extracting(BenchmarkQuery::queryId).containsExactly("shirt-0", "toptee-0");
+        assertThat(data.problems()).extracting(ParseProblem::toString).singleElement().asString()
+                .contains("candidate 'S1' is not in the toptee split gallery");
     }
 }

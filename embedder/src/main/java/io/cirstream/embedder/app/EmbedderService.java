@@ -3,8 +3,8 @@ package io.cirstream.embedder.app;
 import io.cirstream.core.config.Settings;
 import io.cirstream.core.opensearch.OpenSearchClient;
 import io.cirstream.embedder.model.ModelRuntime;
-import io.cirstream.embedder.ops.ConsumerLag;
 import io.cirstream.embedder.ops.EmbedderMeters;
+import io.cirstream.embedder.ops.GroupLag;
 import io.cirstream.embedder.ops.MetricsEndpoint;
 import io.cirstream.embedder.sink.GalleryIndex;
 import io.cirstream.embedder.sink.VectorIndexer;
@@ -37,6 +37,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class EmbedderService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbedderService.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** How often the consumer-group lag is read from the broker (a few cheap admin requests). */
+    private static final Duration LAG_INTERVAL = Duration.ofSeconds(5);
 
     private final EmbedderConfig config;
     private final EmbedderMetrics metrics = new EmbedderMetrics();
@@ -88,11 +90,16 @@ public final class EmbedderService implements AutoCloseable {
         streams.setUncaughtExceptionHandler(this::onStreamFailure);
         meters = new EmbedderMeters(metrics);
         meters.bindStreams(streams);
+        meters.trackStreamLag(new GroupLag(config.kafka(), config.applicationId(),
+                topic -> config.topics().galleryPattern().matcher(topic).matches()), LAG_INTERVAL);
         streams.start();
         if (config.sinkEnabled()) {
             indexer = new VectorIndexer(config.kafka(), config.topics(), openSearch, index, runtime.packId(),
                     config.indexer().forIndex(index), metrics);
             indexer.bindMetrics(meters);
+            String vectors = config.topics().vectors();
+            meters.trackSinkLag(new GroupLag(config.kafka(), config.indexer().forIndex(index).groupId(), vectors::equals),
+                    LAG_INTERVAL);
             indexerThread = Thread.ofPlatform().name("embedder-indexer").start(this::runIndexer);
         }
         reporter = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("embedder-metrics")
@@ -137,8 +144,8 @@ public final class EmbedderService implements AutoCloseable {
             EmbedderMetrics.Snapshot before = last.getAndSet(now);
             if (now.recordsIn() != before.recordsIn() || now.indexed() != before.indexed()) {
                 LOG.info("{}; lag: stream {}, sink {} records", EmbedderMetrics.summary(before, now,
-                        config.batch().size()), ConsumerLag.describe(lag.streamLag()),
-                        ConsumerLag.describe(lag.sinkLag()));
+                        config.batch().size()), GroupLag.describe(lag.streamLag()),
+                        GroupLag.describe(lag.sinkLag()));
             }
         }, seconds, seconds, TimeUnit.SECONDS);
     }

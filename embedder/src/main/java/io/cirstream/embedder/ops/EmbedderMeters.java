@@ -2,7 +2,7 @@ package io.cirstream.embedder.ops;
 
 import io.cirstream.embedder.stream.EmbedderMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -17,8 +17,8 @@ import org.apache.kafka.streams.KafkaStreams;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -29,10 +29,15 @@ import java.util.function.ToDoubleFunction;
 public final class EmbedderMeters implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> binders = new ArrayList<>();
-    private volatile Supplier<OptionalLong> streamLag = OptionalLong::empty;
-    private volatile Supplier<OptionalLong> sinkLag = OptionalLong::empty;
+    private final LagGauges streamLag;
+    private final LagGauges sinkLag;
 
     public EmbedderMeters(EmbedderMetrics metrics) {
+        // The clients' own records-lag series are stale while a consumer is paused and come twice for dotted topic
+        // names (dotted and underscored); the lag gauges below replace them.
+        registry.config().meterFilter(MeterFilter.denyNameStartsWith("kafka.consumer.fetch.manager.records.lag"));
+        streamLag = new LagGauges(registry, "stream", "records on the gallery topics not yet committed as read by the stream");
+        sinkLag = new LagGauges(registry, "sink", "records on the vectors topic not yet committed as indexed by the sink");
         counter("records_in", "gallery records read (upserts and tombstones)", metrics, EmbedderMetrics.Snapshot::recordsIn);
         counter("vectors_out", "vectors written to the vectors topic", metrics, EmbedderMetrics.Snapshot::vectorsOut);
         counter("tombstones", "deletes forwarded", metrics, EmbedderMetrics.Snapshot::tombstones);
@@ -55,26 +60,30 @@ public final class EmbedderMeters implements AutoCloseable {
 
     public void bindStreams(KafkaStreams streams) {
         bind(new KafkaStreamsMetrics(streams));
-        streamLag = () -> ConsumerLag.total(streams.metrics());
-        Gauge.builder("cirstream_embedder_stream_lag", this, m -> gaugeValue(m.streamLag()))
-                .description("records on the gallery topics not yet read by the stream (sum over partitions)").register(registry);
     }
 
     public void bindSinkConsumer(Consumer<?, ?> consumer) {
         bind(new KafkaClientMetrics(consumer));
-        sinkLag = () -> ConsumerLag.total(consumer.metrics());
-        Gauge.builder("cirstream_embedder_sink_lag", this, m -> gaugeValue(m.sinkLag()))
-                .description("records on the vectors topic not yet read by the sink (sum over partitions)").register(registry);
     }
 
-    /** Records on the gallery topics the stream has not read yet; empty until it has fetched (or is not bound). */
+    /** Measures the stream's consumer-group lag from now on (every {@code interval}, from the broker's offsets). */
+    public void trackStreamLag(GroupLag lag, Duration interval) {
+        streamLag.track(lag, interval);
+    }
+
+    /** Measures the sink's consumer-group lag from now on. */
+    public void trackSinkLag(GroupLag lag, Duration interval) {
+        sinkLag.track(lag, interval);
+    }
+
+    /** Records on the gallery topics the stream has not committed yet; empty before the first measurement. */
     public OptionalLong streamLag() {
-        return streamLag.get();
+        return streamLag.total();
     }
 
-    /** Records on the vectors topic the sink has not read yet; empty until it has fetched (or is not bound). */
+    /** Records on the vectors topic the sink has not committed yet; empty before the first measurement. */
     public OptionalLong sinkLag() {
-        return sinkLag.get();
+        return sinkLag.total();
     }
 
     public PrometheusMeterRegistry registry() {
@@ -86,10 +95,6 @@ public final class EmbedderMeters implements AutoCloseable {
         binders.add(binder);
     }
 
-    private static double gaugeValue(OptionalLong lag) {
-        return lag.isPresent() ? lag.getAsLong() : Double.NaN;
-    }
-
     private void counter(String name, String description, EmbedderMetrics metrics,
                          ToDoubleFunction<EmbedderMetrics.Snapshot> value) {
         FunctionCounter.builder("cirstream_embedder_" + name, metrics, m -> value.applyAsDouble(m.snapshot()))
@@ -98,6 +103,8 @@ public final class EmbedderMeters implements AutoCloseable {
 
     @Override
     public void close() {
+        streamLag.close();
+        sinkLag.close();
         for (AutoCloseable binder : binders) {
             try {
                 binder.close();

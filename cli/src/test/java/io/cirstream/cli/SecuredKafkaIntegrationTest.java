@@ -8,13 +8,10 @@ import io.cirstream.testkit.SecuredKafka;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -61,19 +58,18 @@ class SecuredKafkaIntegrationTest {
         Path config = configFile(dir, LocalInfra.uniqueName("sec") + ".", "not-" + PASSWORD);
         Path images = Files.createDirectories(dir.resolve("images"));
         ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", images.resolve("a.png").toFile());
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setErr(new PrintWriter(err));
-        var systemErr = new java.io.ByteArrayOutputStream();
+        // The command line reports failures on its error stream, which it takes from System.err when it is built.
+        var captured = new java.io.ByteArrayOutputStream();
         java.io.PrintStream previous = System.err;
         int rc;
         try {
-            System.setErr(new java.io.PrintStream(systemErr, true));
-            rc = cli.execute("ingest", "--config", config.toString(), images.toString());
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            rc = Main.commandLine().execute("ingest", "--config", config.toString(), images.toString());
+            System.err.flush();
         } finally {
             System.setErr(previous);
         }
-        String said = err + systemErr.toString();
+        String said = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(rc).isNotZero();
         assertThat(said).containsIgnoringCase("authentication failed");
     }

@@ -2,7 +2,6 @@ package io.cirstream.query.watch;
 
 import io.cirstream.core.config.KafkaConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -13,20 +12,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * Tails the {@code vectors} topic for the watch streams: a group of its own (every API instance sees every
- * vector), starting at the latest offsets (a watch is about images indexed after it opened), no commits.
- * One thread; each record is decoded and offered to the {@link WatchHub}.
+ * Tails the {@code vectors} topic for the watch streams: every partition assigned by hand (no consumer group, so
+ * every API instance sees every vector and nothing ever rebalances), starting at the end offsets of the moment the
+ * feed starts (a watch is about images indexed after it opened), no commits. The positions stay in this consumer
+ * across broker restarts and reconnects, so no vector is skipped or repeated; a partition added later is read from
+ * its beginning, as everything on it is new. One thread; each record is decoded and offered to the {@link WatchHub}.
  */
 public final class VectorFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VectorFeed.class);
+    /** How often the topic's partitions are listed (new partitions are picked up within this time). */
+    private static final Duration PARTITION_LOOKUP = Duration.ofSeconds(5);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
@@ -34,14 +37,17 @@ public final class VectorFeed implements AutoCloseable {
     private final WatchHub hub;
     private final Thread thread;
     private volatile boolean assigned;
+    private boolean lookedUp;
     private volatile boolean running = true;
 
     public VectorFeed(KafkaConfig kafka, String topic, BiFunction<String, byte[], Optional<IndexedVector>> decoder,
                       WatchHub hub) {
         this.consumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, "cirstream-query-watch-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                // Only when a position falls out of retention: the oldest record left is the next one not seen.
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // The embedder creates the topic with its settings (compacted); listing it must not create it.
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 // The embedder writes vectors in exactly-once transactions: an aborted one must never reach a watch.
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000)),
@@ -64,30 +70,61 @@ public final class VectorFeed implements AutoCloseable {
     }
 
     private void run() {
-        consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                assigned = false;
-            }
-
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                // Resolving positions now pins "latest" to this moment instead of the first fetch.
-                partitions.forEach(consumer::position);
-                assigned = !partitions.isEmpty();
-            }
-        });
+        Set<TopicPartition> known = new HashSet<>();
+        long nextLookupNs = 0;
         try {
             while (running) {
+                if (System.nanoTime() >= nextLookupNs) {
+                    assignNewPartitions(known);
+                    nextLookupNs = System.nanoTime() + PARTITION_LOOKUP.toNanos();
+                }
+                if (known.isEmpty()) {
+                    Thread.sleep(PARTITION_LOOKUP.toMillis() / 5);
+                    continue;
+                }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     offer(record);
                 }
             }
         } catch (WakeupException e) {
             LOG.debug("watch feed stopping");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             consumer.close();
         }
+    }
+
+    /** Adds the topic's partitions this feed does not read yet: at their end the first time, from the start later. */
+    private void assignNewPartitions(Set<TopicPartition> known) {
+        List<TopicPartition> all;
+        try {
+            all = consumer.partitionsFor(topic, PARTITION_LOOKUP).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.debug("cannot list the partitions of {} yet: {}", topic, e.toString());
+            return;
+        }
+        // Partitions there at the first successful look-up start at their end; any found later (the topic created
+        // after the feed started, or grown) are new, so they are read from their beginning.
+        boolean first = !lookedUp;
+        lookedUp = true;
+        List<TopicPartition> added = all.stream().filter(p -> !known.contains(p)).toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        known.addAll(added);
+        consumer.assign(known);
+        if (first) {
+            consumer.seekToEnd(added);
+        } else {
+            consumer.seekToBeginning(added);
+        }
+        // Resolving positions now pins them to this moment instead of the first fetch.
+        added.forEach(consumer::position);
+        assigned = true;
     }
 
     private void offer(ConsumerRecord<String, byte[]> record) {

@@ -103,8 +103,12 @@ class EmbedderServiceIntegrationTest {
                         .contains("cirstream_embedder_records_in_total " + images + ".0")
                         .contains("cirstream_embedder_dead_letters_total 0.0")
                         .contains("cirstream_embedder_indexed_documents_total " + images + ".0")
-                        // Kafka client metrics (per-partition ones appear at the binder's next refresh, within a minute)
-                        .contains("kafka_consumer_fetch_manager_records_lag_max{");
+                        // Lag per partition from the broker's offsets, for both consumer groups
+                        .contains("cirstream_embedder_partition_lag{partition=\"0\",role=\"stream\"")
+                        .contains("cirstream_embedder_partition_lag{partition=\"0\",role=\"sink\"")
+                        // Kafka client metrics stay, less their records-lag series (stale when paused, doubled)
+                        .contains("kafka_consumer_")
+                        .doesNotContain("kafka_consumer_fetch_manager_records_lag");
                 assertThat(http.send(HttpRequest.newBuilder(base.resolve("/other")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
             }

@@ -1,6 +1,7 @@
 package io.cirstream.query.watch;
 
 import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.testkit.InfraControl;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.apache.kafka.clients.admin.Admin;
@@ -12,8 +13,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ class VectorFeedBrokerRestartIntegrationTest {
         }, new WatchHub(1)).start()) {
             awaitReady(feed);
             List<String> sent = new ArrayList<>(send(topic, "before", 30));
-            restartKafka();
+            InfraControl.restartKafka();
             sent.addAll(send(topic, "after", 30));
 
             List<String> received = new ArrayList<>();
@@ -81,18 +80,5 @@ class VectorFeedBrokerRestartIntegrationTest {
             Thread.sleep(50);
         }
         assertThat(feed.ready()).as("feed positioned within 60 s").isTrue();
-    }
-
-    /** Stops and starts the shared local broker (its data stays), bounded in time. */
-    private static void restartKafka() throws IOException, InterruptedException {
-        Path infra = Path.of(System.getProperty("cirstream.repo.root", "..")).resolve("infra/infra.sh");
-        for (String command : new String[] {"down", "up"}) {
-            Process process = new ProcessBuilder(infra.toString(), command, "kafka").inheritIO().start();
-            if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("infra.sh " + command + " kafka did not finish within 3 minutes");
-            }
-            assertThat(process.exitValue()).as("infra.sh " + command + " kafka").isZero();
-        }
     }
 }

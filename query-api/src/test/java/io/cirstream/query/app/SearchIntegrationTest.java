@@ -8,8 +8,6 @@ import io.cirstream.ingest.synthetic.SyntheticWorld;
 import io.cirstream.query.compose.CompositionParams;
 import io.cirstream.query.compose.Method;
 import io.cirstream.query.compose.QueryComposer;
-import io.cirstream.query.compose.Vec;
-import io.cirstream.query.compose.WeiCom;
 import io.cirstream.testkit.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,27 +51,39 @@ class SearchIntegrationTest {
         Method method = Method.parse(methodName).orElseThrow();
         JsonNode response = search(request(method).put("k", ALL_BUT_REFERENCE)).json();
 
-        float[] q = new QueryComposer(api.runtime.pseudoTokens(), api.runtime.combiner()).compose(method,
-                new CompositionParams(0.5, 0.8, 0.5), reference(), query.caption(), text());
-        List<Map.Entry<String, Double>> expected = exactRanking(id -> Vec.dot(api.gallery.images.get(id).vector(), q));
+        float[] q = expectedQuery(method);
+        List<Map.Entry<String, Double>> expected = exactRanking(id -> CompositionOracle.dot(api.gallery.images.get(id).vector(), q));
         assertThat(response.path("method").asText()).isEqualTo(methodName);
         assertThat(ids(response).subList(0, 10)).containsExactlyElementsOf(expected.stream().limit(10).map(Map.Entry::getKey).toList());
         assertThat(response.path("results").get(0).path("score").asDouble()).isCloseTo(expected.getFirst().getValue(), within(1e-3));
         assertThat(response.path("timings").path("total_ms").asDouble()).isPositive();
     }
 
+    /**
+     * The query the API must have searched with: from the formulas for the training-free methods (the oracle), and
+     * from the pack's own networks for the two that are networks (nothing to recompute them from).
+     */
+    private float[] expectedQuery(Method method) {
+        return switch (method) {
+            case IMAGE -> CompositionOracle.sum(reference(), text(), 0);
+            case TEXT -> CompositionOracle.sum(reference(), text(), 1);
+            case SUM -> CompositionOracle.sum(reference(), text(), 0.5);
+            case SLERP -> CompositionOracle.slerp(reference(), text(), 0.8);
+            default -> new QueryComposer(api.runtime.pseudoTokens(), api.runtime.combiner()).compose(method,
+                    new CompositionParams(0.5, 0.8, 0.5), reference(), query.caption(), text());
+        };
+    }
+
     @Test
     void weicomFusesExactlyOverTheCandidateSet() {
         // 100 candidates per list cover the 60-image gallery, so the candidate statistics are the gallery's.
         JsonNode response = search(request(Method.WEICOM).put("lambda", 0.3).put("k", 10)).json();
-        float[] i = reference();
-        float[] t = text();
-        List<WeiCom.Candidate> candidates = api.gallery.images.values().stream().map(img -> new WeiCom.Candidate(
-                img.id(), Vec.cosine(img.vector(), i), Vec.cosine(img.vector(), t))).toList();
-        List<WeiCom.Fused> expected = WeiCom.rank(candidates, 0.3).stream()
-                .filter(f -> !f.candidate().id().equals(referenceId)).limit(10).toList();
-        assertThat(ids(response)).containsExactlyElementsOf(expected.stream().map(f -> f.candidate().id()).toList());
-        assertThat(response.path("results").get(0).path("score").asDouble()).isCloseTo(expected.getFirst().score(), within(1e-4));
+        Map<String, float[]> gallery = new java.util.HashMap<>();
+        api.gallery.images.values().forEach(img -> gallery.put(img.id(), img.vector()));
+        List<Map.Entry<String, Double>> expected = CompositionOracle.weicom(gallery, reference(), text(), 0.3).stream()
+                .filter(e -> !e.getKey().equals(referenceId)).limit(10).toList();
+        assertThat(ids(response)).containsExactlyElementsOf(expected.stream().map(Map.Entry::getKey).toList());
+        assertThat(response.path("results").get(0).path("score").asDouble()).isCloseTo(expected.getFirst().getValue(), within(1e-4));
     }
 
     @Test
@@ -94,8 +104,8 @@ class SearchIntegrationTest {
     void explainReportsTheCosineToEachModality() {
         JsonNode result = search(request(Method.SUM).put("k", 3).put("explain", true)).json().path("results").get(0);
         float[] stored = api.gallery.images.get(result.path("id").asText()).vector();
-        assertThat(result.path("explain").path("image").asDouble()).isCloseTo(Vec.cosine(stored, reference()), within(1e-4));
-        assertThat(result.path("explain").path("text").asDouble()).isCloseTo(Vec.cosine(stored, text()), within(1e-4));
+        assertThat(result.path("explain").path("image").asDouble()).isCloseTo(CompositionOracle.cosine(stored, reference()), within(1e-4));
+        assertThat(result.path("explain").path("text").asDouble()).isCloseTo(CompositionOracle.cosine(stored, text()), within(1e-4));
         assertThat(result.path("metadata").has("vector")).isFalse();
         assertThat(result.path("metadata").path("collection").asText()).isIn("alpha", "beta");
     }

@@ -25,7 +25,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Validation and event building against an in-memory producer; the Kafka path itself is covered by IngestIT. */
+/** Validation and event building against an in-memory producer; the Kafka path itself is covered by IngestIntegrationTest. */
 class GalleryPublisherTest {
     private static final KafkaConfig KAFKA = new KafkaConfig("127.0.0.1:9092", 1, (short) 1);
 

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
-class IngestIT {
+class IngestIntegrationTest {
     private static final KafkaConfig KAFKA = new KafkaConfig(LocalInfra.kafkaBootstrap(), 2, (short) 1);
 
     @TempDir

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @IntegrationTest
-class ReplayIT {
+class ReplayIntegrationTest {
     private static final KafkaConfig KAFKA = new KafkaConfig(LocalInfra.kafkaBootstrap(), 3, (short) 1);
 
     private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());

@@ -2,6 +2,8 @@ package io.cirstream.core.opensearch;
 
 /** OpenSearch answered with an error status, or could not be reached. */
 public final class OpenSearchException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final int status;
 
     public OpenSearchException(int status, String message) {

@@ -13,6 +13,8 @@ final class StreamsProperties {
     private StreamsProperties() {
     }
 
+    // The global-handler flag is deprecated because Kafka 5.0 makes it the default; it is set until then.
+    @SuppressWarnings("deprecation")
     static Properties of(EmbedderConfig config) {
         Properties props = new Properties();
         // Pass-through client settings (security, timeouts) first: the settings below, which exactly-once and the

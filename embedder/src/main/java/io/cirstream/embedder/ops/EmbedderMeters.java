@@ -59,11 +59,13 @@ public final class EmbedderMeters implements AutoCloseable {
     }
 
     public void bindStreams(KafkaStreams streams) {
-        bind(new KafkaStreamsMetrics(streams));
+        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+        bind(binder, binder::close);
     }
 
     public void bindSinkConsumer(Consumer<?, ?> consumer) {
-        bind(new KafkaClientMetrics(consumer));
+        KafkaClientMetrics binder = new KafkaClientMetrics(consumer);
+        bind(binder, binder::close);
     }
 
     /** Measures the stream's consumer-group lag from now on (every {@code interval}, from the broker's offsets). */
@@ -90,9 +92,10 @@ public final class EmbedderMeters implements AutoCloseable {
         return registry;
     }
 
-    private <B extends MeterBinder & AutoCloseable> void bind(B binder) {
+    /** Binds Kafka's client metrics; {@code close} (run at our close) stops their refresh. */
+    private void bind(MeterBinder binder, Runnable close) {
         binder.bindTo(registry);
-        binders.add(binder);
+        binders.add(close::run);
     }
 
     private void counter(String name, String description, EmbedderMetrics metrics,

@@ -2,6 +2,8 @@ package io.cirstream.embedder.stream;
 
 /** A record the embedder refuses; it goes to the dead-letter topic with {@link #stage()} and the message. */
 public final class RejectedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final Stage stage;
 
     public RejectedException(Stage stage, String reason) {

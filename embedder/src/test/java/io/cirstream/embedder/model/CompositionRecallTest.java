@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +120,7 @@ class CompositionRecallTest {
         JsonNode split = Json.mapper().readTree(layout.imageSplit().toFile());
         List<String> names = new ArrayList<>();
         List<BufferedImage> images = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = split.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : split.properties()) {
             names.add(entry.getKey());
             images.add(ImageIO.read(layout.root().resolve(entry.getValue().asText()).toFile()));
         }

@@ -6,12 +6,16 @@ import org.apache.kafka.clients.admin.Admin;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Deletes the Kafka topics of one demo run when it ends: those under its topic prefix and the embedder's
  * internal ones, which Kafka Streams names after the application id (also named after the run).
  */
 final class RunTopics implements AutoCloseable {
+    private static final long WAIT_SECONDS = 60;
+
     private final KafkaConfig kafka;
     private final String runName;
 
@@ -24,11 +28,16 @@ final class RunTopics implements AutoCloseable {
     }
 
     @Override
-    public void close() throws ExecutionException, InterruptedException {
+    public void close() {
         try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
-            List<String> ours = admin.listTopics().names().get().stream().filter(t -> t.startsWith(runName + ".")
-                    || t.startsWith(runName + "-")).toList();
-            admin.deleteTopics(ours).all().get();
+            List<String> ours = admin.listTopics().names().get(WAIT_SECONDS, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.startsWith(runName + ".") || t.startsWith(runName + "-")).toList();
+            admin.deleteTopics(ours).all().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot delete the " + this + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deleting the " + this, e);
         }
     }
 

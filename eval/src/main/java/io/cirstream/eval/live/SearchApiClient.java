@@ -146,6 +146,8 @@ public final class SearchApiClient implements AutoCloseable {
      * counts it against the query (see {@link QueryFailure}) and goes on.
      */
     public static final class SearchFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         private final int status;
         private final String code;
 

@@ -5,6 +5,8 @@ package io.cirstream.ingest.event;
  * the record that checked it ({@code tags[2]}, {@code attributes.lens}), so decoding can name the exact JSON field.
  */
 public final class InvalidFieldException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     private final String field;
 
     public InvalidFieldException(String field, String message) {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,8 +135,7 @@ final class JsonReader {
             return Map.of();
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = require(name, JsonNodeType.OBJECT).fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : require(name, JsonNodeType.OBJECT).properties()) {
             if (!entry.getValue().isTextual()) {
                 throw error(name + "." + entry.getKey(), "expected a string, got " + describe(entry.getValue()));
             }

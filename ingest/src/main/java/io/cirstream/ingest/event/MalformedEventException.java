@@ -6,6 +6,8 @@ package io.cirstream.ingest.event;
  * {@link #problem()} says what was wrong with it, so a dead letter explains itself.
  */
 public final class MalformedEventException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final String field;
     private final String problem;
 

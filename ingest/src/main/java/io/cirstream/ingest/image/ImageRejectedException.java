@@ -2,6 +2,8 @@ package io.cirstream.ingest.image;
 
 /** An image refused before or while decoding; {@link #reason()} is the machine-readable cause. */
 public final class ImageRejectedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
 
     public enum Reason {
         /** The bytes claim a known format but cannot be read (truncated, damaged, inconsistent header). */

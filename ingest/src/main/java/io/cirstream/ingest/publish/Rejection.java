@@ -2,6 +2,8 @@ package io.cirstream.ingest.publish;
 
 /** A submission refused during validation; becomes a {@link PublishResult.Rejected}. */
 final class Rejection extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final RejectReason reason;
 
     Rejection(RejectReason reason, String message) {

@@ -14,6 +14,8 @@ import java.util.List;
 final class Entry {
     /** Thrown after the problem is reported, to leave the entry out. */
     static final class Skip extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         Skip() {
             super(null, null, false, false);
         }

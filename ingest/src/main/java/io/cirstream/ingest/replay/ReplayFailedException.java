@@ -5,6 +5,8 @@ package io.cirstream.ingest.replay;
  * the check was published and no manifest was written, so an evaluator keeps seeing the last good replay.
  */
 public final class ReplayFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     public ReplayFailedException(String message) {
         super(message);

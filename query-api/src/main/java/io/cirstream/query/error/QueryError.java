@@ -5,6 +5,8 @@ package io.cirstream.query.error;
  * status) and a message that says what to fix. Anything else reaching the HTTP layer is a bug and becomes a 500.
  */
 public final class QueryError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final ErrorCode code;
 

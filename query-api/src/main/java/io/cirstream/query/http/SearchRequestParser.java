@@ -161,7 +161,7 @@ public final class SearchRequestParser {
 
     /** Null is never a value: a field is either absent (its default applies) or valid. */
     private static void requireNoNulls(JsonNode body) {
-        body.fields().forEachRemaining(field -> {
+        body.properties().forEach(field -> {
             if (field.getValue().isNull()) {
                 ErrorCode code = switch (field.getKey()) {
                     case "k" -> ErrorCode.BAD_K;

@@ -16,6 +16,8 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     /** The body passed the limit; nothing more was read. */
     static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         TooLarge(long maxBytes) {
             super("body larger than " + maxBytes + " bytes", null, false, false);
         }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cirstream.query.metrics.QueryMetrics;
 import io.cirstream.query.search.GalleryStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -13,7 +15,11 @@ import java.util.function.Supplier;
 
 /** {@code /health} (the process answers), {@code /ready} (Kafka, OpenSearch, model, watch feed) and {@code /metrics}. */
 final class OpsHandler {
-    private static final int KAFKA_TIMEOUT_MS = 2_000;
+    /**
+     * Each readiness check gets this long; an unanswered one counts as down, so /ready answers within about this
+     * time whatever is down (a probe with a 1-2 s timeout must get an answer to act on).
+     */
+    private static final int CHECK_TIMEOUT_MS = 800;
 
     private final Admin kafka;
     private final GalleryStore store;
@@ -34,10 +40,11 @@ final class OpsHandler {
     }
 
     void ready(RoutingContext ctx) {
-        Future<Boolean> kafkaUp = Future.fromCompletionStage(kafka.describeCluster(
-                new DescribeClusterOptions().timeoutMs(KAFKA_TIMEOUT_MS)).clusterId().toCompletionStage())
-                .map(id -> true).otherwise(false);
-        Future<Boolean> openSearchUp = store.ready().otherwise(false);
+        Vertx vertx = ctx.vertx();
+        Future<Boolean> kafkaUp = withDeadline(vertx, Future.fromCompletionStage(kafka.describeCluster(
+                new DescribeClusterOptions().timeoutMs(CHECK_TIMEOUT_MS)).clusterId().toCompletionStage(),
+                vertx.getOrCreateContext()).map(id -> true));
+        Future<Boolean> openSearchUp = withDeadline(vertx, store.ready());
         Future.join(kafkaUp, openSearchUp).onComplete(done -> {
             ObjectNode checks = JsonNodeFactory.instance.objectNode()
                     .put("kafka", kafkaUp.result())
@@ -49,6 +56,17 @@ final class OpsHandler {
             body.set("checks", checks);
             Bodies.sendJson(ctx, ready ? 200 : 503, body);
         });
+    }
+
+    /** The check's answer, or false once {@link #CHECK_TIMEOUT_MS} has passed without one; on this context. */
+    private static Future<Boolean> withDeadline(Vertx vertx, Future<Boolean> check) {
+        Promise<Boolean> result = Promise.promise();
+        long timer = vertx.setTimer(CHECK_TIMEOUT_MS, id -> result.tryComplete(false));
+        check.onComplete(done -> {
+            vertx.cancelTimer(timer);
+            result.tryComplete(done.succeeded() && Boolean.TRUE.equals(done.result()));
+        });
+        return result.future();
     }
 
     void metrics(RoutingContext ctx) {

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 12: publishing an upload can block for {@code max.block.ms} while Kafka is unreachable. That wait must
  * happen on a worker: other requests are answered meanwhile, and the upload gets its own answer when it ends.
- * (Sending on the event loop held every request of the server behind the upload.)
+ * (Sending on the event loop held every request of the server behind the upload.) Issue 14: meanwhile /ready
+ * answers, not ready, naming Kafka.
  */
 @IntegrationTest
 class EventLoopIntegrationTest {
@@ -32,8 +33,11 @@ class EventLoopIntegrationTest {
                 Thread.sleep(2_000);
 
                 ApiFixture.Response health = api.get("/health");
+                ApiFixture.Response ready = api.get("/ready");
 
                 assertThat(health.status()).isEqualTo(200);
+                assertThat(ready.status()).isEqualTo(503);
+                assertThat(ready.json().path("checks").path("kafka").asBoolean(true)).isFalse();
                 assertThat(upload).as("the upload is still waiting for Kafka when /health has answered").isNotDone();
                 ApiFixture.Response answer = upload.get(90, TimeUnit.SECONDS);
                 assertThat(answer.status()).as(String.valueOf(answer.json())).isEqualTo(503);

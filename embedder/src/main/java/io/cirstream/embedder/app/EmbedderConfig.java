@@ -7,6 +7,7 @@ import io.cirstream.core.config.Settings;
 import io.cirstream.core.topic.Topics;
 import io.cirstream.embedder.model.PackSettings;
 import io.cirstream.embedder.model.RuntimeOptions;
+import io.cirstream.embedder.sink.IndexSettings;
 import io.cirstream.embedder.sink.IndexerOptions;
 import io.cirstream.embedder.stream.BatchPolicy;
 import io.cirstream.ingest.image.ImageLimits;
@@ -22,7 +23,7 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
                              RuntimeOptions runtime, BatchPolicy batch, ImageLimits limits, List<Path> imageRoots,
                              String applicationId, int streamThreads, int sessionTimeoutMs,
                              int transactionTimeoutMs, Path stateDir,
-                             IndexerOptions indexer, String refreshInterval, boolean swapAlias, boolean sinkEnabled, Duration logInterval,
+                             IndexerOptions indexer, IndexSettings index, boolean swapAlias, boolean sinkEnabled, Duration logInterval,
                              String metricsHost, int metricsPort, String instanceId) {
 
     public static final ConfigKey<Path> PACK = PackSettings.PACK;
@@ -68,6 +69,14 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
             100, 3_600_000, "ceiling of the retry back-off while OpenSearch is down or overloaded");
     public static final ConfigKey<String> REFRESH_INTERVAL = ConfigKey.string("embedder.index.refresh-interval", "1s",
             "index refresh_interval: freshness (search sees new vectors) against indexing cost");
+    public static final ConfigKey<Integer> INDEX_SHARDS = ConfigKey.integer("embedder.index.shards",
+            IndexSettings.DEFAULT_SHARDS, 1, 1024, "primary shards of a newly created gallery index");
+    public static final ConfigKey<Integer> INDEX_REPLICAS = ConfigKey.integer("embedder.index.replicas",
+            IndexSettings.DEFAULT_REPLICAS, 0, 16, "replicas of each shard (also applied to an existing index)");
+    public static final ConfigKey<Integer> HNSW_M = ConfigKey.integer("embedder.index.hnsw-m",
+            IndexSettings.DEFAULT_M, 2, 512, "HNSW graph degree of a newly created index (memory against recall)");
+    public static final ConfigKey<Integer> HNSW_EF_CONSTRUCTION = ConfigKey.integer("embedder.index.hnsw-ef-construction",
+            IndexSettings.DEFAULT_EF_CONSTRUCTION, 2, 4096, "HNSW build-time beam of a newly created index");
     public static final ConfigKey<Boolean> SWAP_ALIAS = ConfigKey.bool("embedder.index.swap-alias", true,
             "point the alias at this model's index at start (false during a re-index until it has caught up)");
     public static final ConfigKey<Integer> LOG_INTERVAL_S = ConfigKey.integer("embedder.log-interval-s", 30, 1, 86_400,
@@ -83,7 +92,7 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
     private static final List<ConfigKey<?>> OWN_KEYS = List.of(PACK, DEVICE, MODEL_THREADS, BATCH_SIZE, LINGER_MS,
             IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_ROOTS, APPLICATION_ID, STREAM_THREADS,
             SESSION_TIMEOUT_MS, TRANSACTION_TIMEOUT_MS, STATE_DIR, CACHE_DIR, SINK_ENABLED, SINK_GROUP, BULK_DOCS, BULK_BYTES, BULK_LINGER_MS, MAX_BACKOFF_MS,
-            REFRESH_INTERVAL, SWAP_ALIAS, LOG_INTERVAL_S, METRICS_HOST, METRICS_PORT, INSTANCE_ID);
+            REFRESH_INTERVAL, INDEX_SHARDS, INDEX_REPLICAS, HNSW_M, HNSW_EF_CONSTRUCTION, SWAP_ALIAS, LOG_INTERVAL_S, METRICS_HOST, METRICS_PORT, INSTANCE_ID);
 
     /** Every key the embedder reads, Kafka and OpenSearch included. */
     public static final List<ConfigKey<?>> KEYS = Stream.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, OWN_KEYS)
@@ -104,7 +113,8 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
                 new ImageLimits(settings.get(IMAGE_MAX_BYTES), settings.get(IMAGE_MAX_PIXELS)),
                 settings.get(IMAGE_ROOTS), settings.get(APPLICATION_ID), settings.get(STREAM_THREADS),
                 settings.get(SESSION_TIMEOUT_MS), settings.get(TRANSACTION_TIMEOUT_MS), settings.get(STATE_DIR),
-                indexer, settings.get(REFRESH_INTERVAL),
+                indexer, new IndexSettings(settings.get(INDEX_SHARDS), settings.get(INDEX_REPLICAS),
+                        settings.get(REFRESH_INTERVAL), settings.get(HNSW_M), settings.get(HNSW_EF_CONSTRUCTION)),
                 settings.get(SWAP_ALIAS), settings.get(SINK_ENABLED), Duration.ofSeconds(settings.get(LOG_INTERVAL_S)),
                 settings.get(METRICS_HOST), settings.get(METRICS_PORT), settings.get(INSTANCE_ID));
     }

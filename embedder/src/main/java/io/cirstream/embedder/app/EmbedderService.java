@@ -83,9 +83,9 @@ public final class EmbedderService implements AutoCloseable {
         String alias = config.openSearch().indexAlias();
         index = config.swapAlias()
                 ? GalleryIndex.ensure(openSearch, alias, runtime.dimension(), runtime.space(), runtime.packId(),
-                config.refreshInterval())
+                config.index())
                 : GalleryIndex.create(openSearch, alias, runtime.dimension(), runtime.space(), runtime.packId(),
-                config.refreshInterval());
+                config.index());
         streams = new KafkaStreams(topology(), StreamsProperties.of(config));
         streams.setUncaughtExceptionHandler(this::onStreamFailure);
         meters = new EmbedderMeters(metrics);

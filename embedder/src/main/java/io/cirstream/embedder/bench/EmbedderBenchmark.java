@@ -149,7 +149,7 @@ public final class EmbedderBenchmark {
             List<Double> latencies = probe.awaitAll(sender::isAlive, System.nanoTime() + Duration.ofMinutes(5).toNanos());
             latencies.sort(Double::compare);
             System.out.printf(Locale.ROOT, "freshness at %.0f images/s (refresh_interval %s, %d events, %d never seen): "
-                            + "p50 %.0f ms, p99 %.0f ms%n", rate, config.refreshInterval(), count, probe.pending(),
+                            + "p50 %.0f ms, p99 %.0f ms%n", rate, config.index().refreshInterval(), count, probe.pending(),
                     percentile(latencies, 0.50), percentile(latencies, 0.99));
         }
     }

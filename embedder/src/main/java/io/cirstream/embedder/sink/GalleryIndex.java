@@ -59,26 +59,27 @@ public final class GalleryIndex {
      * any other index). Returns the concrete index name, which writers should use.
      */
     public static String ensure(OpenSearchClient client, String alias, int dimension, SpaceType space, String modelId,
-                                String refreshInterval) {
-        String index = create(client, alias, dimension, space, modelId, refreshInterval);
+                                IndexSettings settings) {
+        String index = create(client, alias, dimension, space, modelId, settings);
         pointAlias(client, alias, index);
         return index;
     }
 
     /** Like {@link #ensure} but leaves the alias alone: the first step of a re-index to a new model. */
     public static String create(OpenSearchClient client, String alias, int dimension, SpaceType space, String modelId,
-                                String refreshInterval) {
+                                IndexSettings settings) {
         String index = concreteName(alias, modelId);
         if (client.exists(index)) {
             checkCompatible(client, index, dimension, modelId);
-            client.call("PUT", "/" + index + "/_settings",
-                    "{\"index\":{\"refresh_interval\":\"" + refreshInterval + "\"}}");
+            client.call("PUT", "/" + index + "/_settings", "{\"index\":{\"refresh_interval\":\""
+                    + settings.refreshInterval() + "\",\"number_of_replicas\":" + settings.replicas() + "}}");
             return index;
         }
-        OpenSearchClient.Response created = client.send("PUT", "/" + index,
-                render(dimension, space, modelId, refreshInterval));
+        OpenSearchClient.Response created = client.send("PUT", "/" + index, render(dimension, space, modelId, settings));
         if (created.ok()) {
-            LOG.info("created index {} (model {}, dimension {}, {})", index, modelId, dimension, space.openSearchName());
+            LOG.info("created index {} (model {}, dimension {}, {}, {} shards, {} replicas, hnsw m {} ef_construction {})",
+                    index, modelId, dimension, space.openSearchName(), settings.shards(), settings.replicas(),
+                    settings.hnswM(), settings.hnswEfConstruction());
         } else if (!alreadyExists(created)) {
             throw new OpenSearchException(created.status(), "cannot create index " + index + ": " + created.body());
         } else {
@@ -108,10 +109,13 @@ public final class GalleryIndex {
         client.call("POST", "/_aliases", body.toString());
     }
 
-    static String render(int dimension, SpaceType space, String modelId, String refreshInterval) {
+    static String render(int dimension, SpaceType space, String modelId, IndexSettings settings) {
         String template = resource();
         Map<String, String> values = Map.of("${dimension}", Integer.toString(dimension),
-                "${space_type}", space.openSearchName(), "${refresh_interval}", refreshInterval, "${model}", modelId);
+                "${space_type}", space.openSearchName(), "${refresh_interval}", settings.refreshInterval(),
+                "${model}", modelId, "${shards}", Integer.toString(settings.shards()),
+                "${replicas}", Integer.toString(settings.replicas()), "${m}", Integer.toString(settings.hnswM()),
+                "${ef_construction}", Integer.toString(settings.hnswEfConstruction()));
         for (Map.Entry<String, String> e : values.entrySet()) {
             template = template.replace(e.getKey(), e.getValue());
         }

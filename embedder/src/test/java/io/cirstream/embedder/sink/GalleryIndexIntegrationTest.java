@@ -23,9 +23,28 @@ class GalleryIndexIntegrationTest {
     }
 
     @Test
+    void configuredShardsReplicasAndHnswParametersShapeTheNewIndex() {
+        String index = GalleryIndex.ensure(client, alias, 8, SpaceType.COSINE, "model-s",
+                new IndexSettings(2, 0, "1s", 24, 200));
+
+        JsonNode settings = client.call("GET", "/" + index + "/_settings", null).path(index).path("settings").path("index");
+        assertThat(settings.path("number_of_shards").asText()).isEqualTo("2");
+        assertThat(settings.path("number_of_replicas").asText()).isEqualTo("0");
+        JsonNode parameters = client.call("GET", "/" + index + "/_mapping", null).path(index).path("mappings")
+                .path("properties").path(GalleryIndex.VECTOR).path("method").path("parameters");
+        assertThat(parameters.path("m").asInt()).isEqualTo(24);
+        assertThat(parameters.path("ef_construction").asInt()).isEqualTo(200);
+
+        // Replicas (unlike shards) can change on a live index, so a restart with more of them applies them.
+        GalleryIndex.ensure(client, alias, 8, SpaceType.COSINE, "model-s", new IndexSettings(2, 1, "1s", 24, 200));
+        assertThat(client.call("GET", "/" + index + "/_settings", null).path(index).path("settings").path("index")
+                .path("number_of_replicas").asText()).isEqualTo("1");
+    }
+
+    @Test
     void createsVersionedIndexBehindAliasIdempotently() {
-        String first = GalleryIndex.ensure(client, alias, 8, SpaceType.COSINE, "Synthetic V1", "1s");
-        String second = GalleryIndex.ensure(client, alias, 8, SpaceType.COSINE, "Synthetic V1", "250ms");
+        String first = GalleryIndex.ensure(client, alias, 8, SpaceType.COSINE, "Synthetic V1", IndexSettings.defaults("1s"));
+        String second = GalleryIndex.ensure(client, alias, 8, SpaceType.COSINE, "Synthetic V1", IndexSettings.defaults("250ms"));
 
         assertThat(first).isEqualTo(second).isEqualTo(alias + "-v1-synthetic-v1");
         JsonNode aliases = client.call("GET", "/_alias/" + alias, null);
@@ -40,8 +59,8 @@ class GalleryIndexIntegrationTest {
 
     @Test
     void swapsAliasToAnotherModelsIndex() {
-        String old = GalleryIndex.ensure(client, alias, 8, SpaceType.COSINE, "model-a", "1s");
-        String next = GalleryIndex.create(client, alias, 16, SpaceType.INNER_PRODUCT, "model-b", "1s");
+        String old = GalleryIndex.ensure(client, alias, 8, SpaceType.COSINE, "model-a", IndexSettings.defaults("1s"));
+        String next = GalleryIndex.create(client, alias, 16, SpaceType.INNER_PRODUCT, "model-b", IndexSettings.defaults("1s"));
         assertThat(client.call("GET", "/_alias/" + alias, null).fieldNames()).toIterable().containsExactly(old);
 
         GalleryIndex.pointAlias(client, alias, next);
@@ -51,9 +70,9 @@ class GalleryIndexIntegrationTest {
 
     @Test
     void refusesAnExistingIndexOfAnotherDimension() {
-        GalleryIndex.ensure(client, alias, 8, SpaceType.COSINE, "model-a", "1s");
+        GalleryIndex.ensure(client, alias, 8, SpaceType.COSINE, "model-a", IndexSettings.defaults("1s"));
 
-        assertThatThrownBy(() -> GalleryIndex.ensure(client, alias, 16, SpaceType.COSINE, "model-a", "1s"))
+        assertThatThrownBy(() -> GalleryIndex.ensure(client, alias, 16, SpaceType.COSINE, "model-a", IndexSettings.defaults("1s")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("dimension 8");
     }

@@ -57,7 +57,7 @@ class OpenSearchSinkIntegrationTest {
                 Duration.ofSeconds(6), "");
         try (OpenSearchClient openSearch = LocalInfra.openSearch()) {
             TopicSetup.ensure(kafka, topics);
-            String index = GalleryIndex.ensure(openSearch, name, 2, SpaceType.COSINE, MODEL, "1s");
+            String index = GalleryIndex.ensure(openSearch, name, 2, SpaceType.COSINE, MODEL, IndexSettings.defaults("1s"));
             produceVectors(topics);
 
             try (DeadEndpoint down = new DeadEndpoint();

@@ -37,7 +37,7 @@ class VectorIndexerIntegrationTest {
         Topics topics = new Topics(name + ".");
         KafkaConfig kafka = new KafkaConfig(LocalInfra.kafkaBootstrap(), 1, (short) 1);
         try (OpenSearchClient client = LocalInfra.openSearch()) {
-            String index = GalleryIndex.ensure(client, name, 2, SpaceType.COSINE, MODEL, "1s");
+            String index = GalleryIndex.ensure(client, name, 2, SpaceType.COSINE, MODEL, IndexSettings.defaults("1s"));
             try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap()),
                     new ByteArraySerializer(), new ByteArraySerializer())) {

@@ -44,7 +44,7 @@ class VectorIndexerRobustnessIntegrationTest {
              var producer = new KafkaProducer<byte[], byte[]>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap()),
                      new ByteArraySerializer(), new ByteArraySerializer())) {
-            String index = GalleryIndex.ensure(client, name, 2, SpaceType.COSINE, MODEL, "1s");
+            String index = GalleryIndex.ensure(client, name, 2, SpaceType.COSINE, MODEL, IndexSettings.defaults("1s"));
             send(producer, topics, key("a"), vector("a"));
             send(producer, topics, key(LONG_ID), vector(LONG_ID));
             send(producer, topics, key("b"), vector("b"));

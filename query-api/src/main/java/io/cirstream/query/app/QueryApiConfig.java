@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, String host, int port, Path modelPack,
                              String device, int inferenceThreads, int inferenceQueue, int textCacheSize,
                              long bodyLimit, long requestTimeoutMs, String apiKey, List<String> corsOrigins,
-                             UrlFetcher.Policy urlFetch, int weicomCandidates, List<Path> imageRoots,
+                             UrlFetcher.Policy urlFetch, int weicomCandidates, int efSearch, List<Path> imageRoots,
                              String topicPrefix, double watchThreshold, int maxWatches) {
 
     public static final ConfigKey<String> HOST = ConfigKey.string("query.host", "127.0.0.1", "address the HTTP server binds");
@@ -50,6 +50,8 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
             "time limit of a whole reference image fetch (connect, headers and body)");
     public static final ConfigKey<Integer> WEICOM_CANDIDATES = ConfigKey.integer("query.weicom.candidates", 200, 10, 10_000,
             "size of each of WeiCom's two k-NN lists (their union is the statistics set)");
+    public static final ConfigKey<Integer> EF_SEARCH = ConfigKey.integer("query.knn.ef-search", 0, 0, 10_000,
+            "HNSW search beam of every k-NN query (recall against latency); 0: OpenSearch's default, k");
     public static final ConfigKey<List<Path>> IMAGE_ROOTS = IngestConfig.ALLOWED_ROOTS;
     public static final ConfigKey<String> TOPIC_PREFIX = KafkaConfig.TOPIC_PREFIX;
     public static final ConfigKey<Double> WATCH_THRESHOLD = new ConfigKey<>("query.watch.threshold", "0.3",
@@ -59,7 +61,7 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
 
     public static final List<ConfigKey<?>> KEYS = Stream.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, List.<ConfigKey<?>>of(
             HOST, PORT, MODEL_PACK, DEVICE, INFERENCE_THREADS, INFERENCE_QUEUE, TEXT_CACHE, BODY_LIMIT, REQUEST_TIMEOUT,
-            API_KEY, CORS, URL_FETCH, URL_HOSTS, URL_MAX_BYTES, URL_TIMEOUT, WEICOM_CANDIDATES, IMAGE_ROOTS,
+            API_KEY, CORS, URL_FETCH, URL_HOSTS, URL_MAX_BYTES, URL_TIMEOUT, WEICOM_CANDIDATES, EF_SEARCH, IMAGE_ROOTS,
             WATCH_THRESHOLD, MAX_WATCHES)).flatMap(List::stream).toList();
 
     public static QueryApiConfig from(Settings settings) {
@@ -70,7 +72,7 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
                 settings.get(PORT), settings.get(MODEL_PACK), settings.get(DEVICE),
                 settings.get(INFERENCE_THREADS), settings.get(INFERENCE_QUEUE), settings.get(TEXT_CACHE),
                 settings.get(BODY_LIMIT), settings.get(REQUEST_TIMEOUT), settings.get(API_KEY), settings.get(CORS),
-                urlFetch, settings.get(WEICOM_CANDIDATES),
+                urlFetch, settings.get(WEICOM_CANDIDATES), settings.get(EF_SEARCH),
                 settings.get(IMAGE_ROOTS), settings.get(TOPIC_PREFIX),
                 settings.get(WATCH_THRESHOLD), settings.get(MAX_WATCHES));
     }

@@ -76,7 +76,8 @@ public final class QueryApiServer implements AutoCloseable {
         try {
             QueryMetrics metrics = new QueryMetrics();
             OpenSearchClient openSearch = add(resources, new OpenSearchClient(config.openSearch()));
-            GalleryStore store = new GalleryStore(openSearch, config.openSearch().indexAlias(), runtime.space());
+            GalleryStore store = new GalleryStore(openSearch, config.openSearch().indexAlias(), runtime.space(),
+                    config.efSearch());
             Inference inference = add(resources, new Inference(vertx, config.inferenceThreads(),
                     config.inferenceQueue(), Duration.ofMillis(config.requestTimeoutMs()), metrics.encode()));
             QueryEncoder encoder = new QueryEncoder(vertx, store, inference,

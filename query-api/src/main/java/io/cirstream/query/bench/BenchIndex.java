@@ -3,6 +3,7 @@ package io.cirstream.query.bench;
 import io.cirstream.core.opensearch.OpenSearchClient;
 import io.cirstream.embedder.model.ModelRuntime;
 import io.cirstream.embedder.sink.GalleryIndex;
+import io.cirstream.embedder.sink.IndexSettings;
 import io.cirstream.embedder.stream.VectorEvent;
 import io.cirstream.embedder.stream.VectorEventCodec;
 import io.cirstream.ingest.event.ImageMetadata;
@@ -31,7 +32,8 @@ final class BenchIndex {
     /** Creates and fills the index behind {@code alias}; returns the concrete index name. */
     static String create(OpenSearchClient client, ModelRuntime runtime, String alias, int docs, int distinct, long seed) {
         // Refresh off while bulk loading (one refresh at the end); the alias is what the API reads.
-        String index = GalleryIndex.ensure(client, alias, runtime.dimension(), runtime.space(), runtime.packId(), "-1");
+        String index = GalleryIndex.ensure(client, alias, runtime.dimension(), runtime.space(), runtime.packId(),
+                IndexSettings.defaults("-1"));
         List<float[]> bases = encodeTiles(runtime, distinct, seed);
         SplittableRandom random = new SplittableRandom(seed);
         StringBuilder bulk = new StringBuilder();

@@ -22,11 +22,18 @@ public final class GalleryStore {
     private final OpenSearchClient client;
     private final String alias;
     private final SpaceType space;
+    private final int efSearch;
 
     public GalleryStore(OpenSearchClient client, String alias, SpaceType space) {
+        this(client, alias, space, 0);
+    }
+
+    /** {@code efSearch}: the HNSW search beam of every k-NN query, 0 for the engine's default. */
+    public GalleryStore(OpenSearchClient client, String alias, SpaceType space, int efSearch) {
         this.client = client;
         this.alias = alias;
         this.space = space;
+        this.efSearch = efSearch;
     }
 
     /** The stored document (vector included), or empty when no image has this id. */
@@ -42,7 +49,7 @@ public final class GalleryStore {
     }
 
     public Future<List<GalleryHit>> knn(KnnQuery query) {
-        return send("POST", "/" + alias + "/_search", query.toJson().toString())
+        return send("POST", "/" + alias + "/_search", query.toJson(efSearch).toString())
                 .map(response -> hits(ok(response).path("hits").path("hits")));
     }
 

@@ -13,6 +13,11 @@ import io.cirstream.embedder.sink.GalleryIndex;
 public record KnnQuery(float[] vector, int k, Filters filters, boolean withVectors) {
 
     public ObjectNode toJson() {
+        return toJson(0);
+    }
+
+    /** The request body; {@code efSearch} > 0 sets the HNSW search beam of this query (0: the engine's default). */
+    public ObjectNode toJson(int efSearch) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode body = f.objectNode().put("size", k);
         if (!withVectors) {
@@ -24,6 +29,9 @@ public record KnnQuery(float[] vector, int k, Filters filters, boolean withVecto
             values.add(v);
         }
         knn.put("k", k);
+        if (efSearch > 0) {
+            knn.putObject("method_parameters").put("ef_search", Math.max(efSearch, k));
+        }
         if (!filters.isEmpty()) {
             knn.set("filter", filters.toOpenSearch());
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cirstream.core.opensearch.OpenSearchClient;
 import io.cirstream.embedder.model.ModelRuntime;
 import io.cirstream.embedder.sink.GalleryIndex;
+import io.cirstream.embedder.sink.IndexSettings;
 import io.cirstream.embedder.stream.VectorEvent;
 import io.cirstream.embedder.stream.VectorEventCodec;
 import io.cirstream.ingest.event.GeoPoint;
@@ -53,7 +54,8 @@ final class SeededGallery {
     static SeededGallery create(OpenSearchClient client, ModelRuntime runtime, String alias, int count, Path dir)
             throws IOException {
         CirrLayout layout = SyntheticWorld.generate(SEED, count, 0, dir);
-        String index = GalleryIndex.ensure(client, alias, runtime.dimension(), runtime.space(), runtime.packId(), "1s");
+        String index = GalleryIndex.ensure(client, alias, runtime.dimension(), runtime.space(), runtime.packId(),
+                IndexSettings.defaults("1s"));
         SeededGallery gallery = new SeededGallery(alias, index, layout);
         List<BufferedImage> pixels = new ArrayList<>();
         for (int i = 0; i < count; i++) {

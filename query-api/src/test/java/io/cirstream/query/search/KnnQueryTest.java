@@ -35,6 +35,17 @@ class KnnQueryTest {
     }
 
     @Test
+    void efSearchIsAMethodParameterOfAtLeastK() {
+        JsonNode knn = new KnnQuery(new float[]{1f}, 20, Filters.none(), false).toJson(100).path("query").path("knn")
+                .path("vector");
+        assertThat(knn.path("method_parameters").path("ef_search").asInt()).isEqualTo(100);
+        assertThat(new KnnQuery(new float[]{1f}, 200, Filters.none(), false).toJson(100).path("query").path("knn")
+                .path("vector").path("method_parameters").path("ef_search").asInt()).isEqualTo(200);
+        assertThat(new KnnQuery(new float[]{1f}, 20, Filters.none(), false).toJson(0).path("query").path("knn")
+                .path("vector").has("method_parameters")).isFalse();
+    }
+
+    @Test
     void noFiltersNoFilterClauseAndVectorsWhenAsked() {
         JsonNode body = new KnnQuery(new float[]{1f}, 3, Filters.none(), true).toJson();
         assertThat(body.path("query").path("knn").path("vector").has("filter")).isFalse();

@@ -9,7 +9,7 @@ For every image in IMAGES_DIR (sorted by name) it writes
     OUT_DIR/<image>@<name>.f32   the model input for SPEC: float32 LE, planes x size x size (CHW)
 The steps are torchvision's, written out so no torch is needed:
     ImageOps.exif_transpose        (the Java decoder honours EXIF orientation too)
-    convert("RGB")                 (CLIP's _convert_image_to_rgb)
+    convert("RGB")                 (CLIP's _convert_image_to_rgb); 16-bit grey keeps its high byte, see upright_rgb
     Resize(size, BICUBIC)          short side -> size, long side -> int(size * long / short), Image.resize BICUBIC
     CenterCrop(size)               offsets int(round((n - size) / 2.0)): Python rounds halves to even
     ToTensor + Normalize           float32: (v / 255 - mean) / std, planes in the spec's channel order
@@ -26,7 +26,14 @@ from PIL import Image, ImageOps
 def upright_rgb(path):
     with Image.open(path) as im:
         im.load()
-        return ImageOps.exif_transpose(im).convert("RGB")
+        upright = ImageOps.exif_transpose(im)
+        if upright.mode.startswith("I"):
+            # The one deliberate departure from convert("RGB"): Pillow opens a 16-bit grey PNG as mode I and
+            # convert("RGB") clips it at 255, so a 16-bit grey photo turns white. The runtime keeps the high byte,
+            # as Pillow itself does for 16-bit RGB PNGs; the reference does the same from Pillow's decoded samples.
+            high = (np.asarray(upright).astype(np.int64) >> 8).clip(0, 255).astype(np.uint8)
+            upright = Image.fromarray(high, "L")
+        return upright.convert("RGB")
 
 
 def preprocess(rgb, size, channels, mean, std):

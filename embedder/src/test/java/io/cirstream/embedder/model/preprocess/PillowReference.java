@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * <p>
  * Debian's {@code python3-pil} and {@code python3-numpy} install into {@code /usr/bin/python3}'s dist-packages, and
  * the {@code ./cirstream test} prepare step installs them there; a pyenv or venv {@code python3} earlier on PATH
- * usually lacks them, so {@code /usr/bin/python3} is preferred. A missing interpreter or module is a failure with
+ * usually lacks them, so {@code /usr/bin/python3} is preferred ({@code -Dcirstream.python=PATH} picks another). A missing interpreter or module is a failure with
  * the package names, never a skip: the golden check must run wherever the suite runs.
  */
 final class PillowReference {
@@ -78,6 +78,10 @@ final class PillowReference {
     }
 
     private static String python() {
+        String chosen = System.getProperty("cirstream.python");
+        if (chosen != null && !chosen.isBlank()) {
+            return chosen;
+        }
         Path debian = Path.of("/usr/bin/python3");
         if (Files.isExecutable(debian)) {
             return debian.toString();

@@ -32,6 +32,17 @@ class RgbPixelsTest {
     }
 
     @Test
+    void sixteenBitGreyKeepsTheHighByteNotLinearGreyConvertedToSrgb() throws IOException {
+        BufferedImage grey = new BufferedImage(4, 1, BufferedImage.TYPE_USHORT_GRAY);
+        grey.getRaster().setPixels(0, 0, 4, 1, new int[] {0, 0x80FF, 0xC000, 0xFFFF});
+
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png(grey)));
+
+        // getRGB gave 0xbcbcbc-like values for 0x80ff (linear grey to sRGB); Pillow's 16-bit RGB keeps the high byte.
+        assertThat(RgbPixels.of(decoded)).containsExactly(0x000000, 0x808080, 0xC0C0C0, 0xFFFFFF);
+    }
+
+    @Test
     void greyWithAlphaDropsAlpha() throws IOException {
         ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
                 Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);

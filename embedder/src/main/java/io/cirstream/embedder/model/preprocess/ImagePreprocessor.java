@@ -57,9 +57,18 @@ public final class ImagePreprocessor {
     static Window window(int w, int h, int size) {
         long outW = w <= h ? size : (long) size * w / h;
         long outH = h <= w ? size : (long) size * h / w;
-        long left = Math.round((outW - size) / 2.0);
-        long top = Math.round((outH - size) / 2.0);
+        long left = cropOffset(outW, size);
+        long top = cropOffset(outH, size);
         return new Window(BicubicResampler.Axis.of(w, outW, left, size), BicubicResampler.Axis.of(h, outH, top, size));
+    }
+
+    /**
+     * torchvision's {@code CenterCrop} offset, {@code int(round((n - size) / 2.0))}: Python rounds a half to the even
+     * neighbour, so an odd excess of 2k + 1 starts at k or k + 1, whichever is even. {@link Math#round} would always
+     * take k + 1 and shift the crop by one pixel for half of those sizes (caught by {@code PillowGoldenTest}).
+     */
+    static long cropOffset(long resized, int size) {
+        return (long) Math.rint((resized - size) / 2.0);
     }
 
     /** The crop window of a resize, as one {@link BicubicResampler.Axis} per direction. */

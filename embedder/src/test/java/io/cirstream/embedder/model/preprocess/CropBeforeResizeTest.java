@@ -95,8 +95,8 @@ class CropBeforeResizeTest {
             rgb[i * 3 + 2] = packed[i] & 0xFF;
         }
         int[] resized = BicubicResampler.resize(rgb, w, h, 3, outW, outH);
-        int left = (int) Math.round((outW - size) / 2.0);
-        int top = (int) Math.round((outH - size) / 2.0);
+        int left = (int) ImagePreprocessor.cropOffset(outW, size);
+        int top = (int) ImagePreprocessor.cropOffset(outH, size);
         float[] out = new float[3 * size * size];
         for (int c = 0; c < 3; c++) {
             for (int y = 0; y < size; y++) {

@@ -163,8 +163,14 @@ function toggleWatch() {
   const f = request.filters;
   delete f.captured_at;
   if (Object.keys(f).length) params.set('filters', JSON.stringify(f));
-  watch = new AbortController();
+  const controller = new AbortController();
+  watch = controller;
   setWatching(true);
+  // data-watch on the button mirrors the loop of the current watch (or of the one just stopped): a loop
+  // replaced by a newer watch must not overwrite the newer one's state.
+  const showState = state => {
+    if (watch === controller || watch === null) watchButton.dataset.watch = state;
+  };
   watchEvents('/v1/watch?' + params, {
     onEvent: (type, data) => {
       if (type === 'ready') setStatus('Watching for new matches…');
@@ -175,7 +181,8 @@ function toggleWatch() {
       stopWatching();
       setStatus(text, true);
     },
-  }, watch.signal);
+    onState: showState,
+  }, controller.signal);
 }
 
 function prefillFromUrl() {

@@ -64,13 +64,26 @@ function pause(ms, signal) {
 /**
  * Keeps the event stream at path open until signal aborts. When the stream ends or fails, or the server is
  * unavailable (5xx), onTrouble(text) is told and it reconnects after a short delay; a 4xx answer (a missing key,
- * a bad query) would only repeat, so onRefused(text) is told and it stops. No callback runs after the abort.
+ * a bad query) would only repeat, so onRefused(text) is told and it stops. No callback but onState runs after the
+ * abort. onState(state) follows the loop, so a page (and its tests) can tell what it is doing: 'connecting'
+ * (a request is out), 'open' (the stream is being read), 'waiting' (a reconnect is scheduled) and, once the loop has
+ * returned and nothing more will be sent, 'off'.
  */
-export async function watchEvents(path, { onEvent, onTrouble, onRefused }, signal) {
+export async function watchEvents(path, { onEvent, onTrouble, onRefused, onState = () => {} }, signal) {
+  try {
+    await watchLoop(path, { onEvent, onTrouble, onRefused, onState }, signal);
+  } finally {
+    onState('off');
+  }
+}
+
+async function watchLoop(path, { onEvent, onTrouble, onRefused, onState }, signal) {
   while (!signal.aborted) {
     try {
+      onState('connecting');
       const response = await apiFetch(path, { headers: { Accept: 'text/event-stream' }, signal });
       if (response.ok) {
+        onState('open');
         await readEventStream(response, onEvent);
         onTrouble('The live stream ended; reconnecting…');
       } else {
@@ -86,6 +99,8 @@ export async function watchEvents(path, { onEvent, onTrouble, onRefused }, signa
       if (signal.aborted) return;
       onTrouble('The live stream was interrupted (' + error.message + '); reconnecting…');
     }
+    if (signal.aborted) return;
+    onState('waiting');
     await pause(RECONNECT_MS, signal);
   }
 }

@@ -10,6 +10,11 @@ import io.cirstream.embedder.stream.GalleryFixtures;
 import io.cirstream.ingest.event.DeadLetter;
 import io.cirstream.testkit.LocalInfra;
 import io.cirstream.testkit.TopicContents;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTransactionsOptions;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,6 +29,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -124,6 +132,20 @@ public final class EmbedderHarness implements AutoCloseable {
     /** Every committed record on a topic, read to its end offsets (call it once the writer is known to be done). */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
         return TopicContents.read(topic);
+    }
+
+    /** Transactional ids of this deployment's producers whose transaction is open (ONGOING) on the broker. */
+    public List<String> openTransactions() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap()))) {
+            return admin.listTransactions(new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING)))
+                    .all().get(1, TimeUnit.MINUTES).stream().map(TransactionListing::transactionalId)
+                    .filter(id -> id.startsWith(name + "-")).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted listing transactions", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("cannot list the broker's transactions", e);
+        }
     }
 
     public static String stage(ConsumerRecord<byte[], byte[]> letter) {

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -21,10 +22,11 @@ final class EmbedderProcess {
     private EmbedderProcess() {
     }
 
-    static Process launch(EmbedderHarness harness, Path workDir) {
+    /** Launches with the harness's settings plus {@code extra} (they win). */
+    static Process launch(EmbedderHarness harness, Path workDir, Map<String, String> extra) {
         try {
             Files.createDirectories(workDir);
-            Path config = writeConfig(harness, workDir.resolve("embedder.properties"));
+            Path config = writeConfig(harness, extra, workDir.resolve("embedder.properties"));
             // ONNX Runtime 1.29 crashes at start when the java command line is long (a -cp of ~50 jars): an argfile
             // keeps it short.
             Path argFile = workDir.resolve("java.args");
@@ -43,9 +45,10 @@ final class EmbedderProcess {
         }
     }
 
-    private static Path writeConfig(EmbedderHarness harness, Path file) throws IOException {
+    private static Path writeConfig(EmbedderHarness harness, Map<String, String> extra, Path file) throws IOException {
         Properties props = new Properties();
         props.putAll(harness.overrides());
+        props.putAll(extra);
         props.put(KafkaConfig.BOOTSTRAP.name(), LocalInfra.kafkaBootstrap());
         props.put(OpenSearchConfig.URL.name(), LocalInfra.openSearchUrl());
         try (Writer out = Files.newBufferedWriter(file)) {

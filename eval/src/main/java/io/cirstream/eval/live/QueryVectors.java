@@ -62,6 +62,18 @@ final class QueryVectors {
         return Optional.of(composer.compose(method, params, image, text, t));
     }
 
+    /** The two vectors a late-fusion method searches with: the reference's stored vector and the text's. */
+    record LateInputs(float[] image, float[] text) {
+    }
+
+    /** For a late-fusion method: its two query vectors; empty when the caption is empty (it is not asked). */
+    Optional<LateInputs> lateInputs(BenchmarkQuery query) {
+        if (text(query).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LateInputs(reference(query), textVectors.get(text(query))));
+    }
+
     CompositionParams params() {
         return params;
     }

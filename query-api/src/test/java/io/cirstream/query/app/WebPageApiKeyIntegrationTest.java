@@ -81,10 +81,13 @@ class WebPageApiKeyIntegrationTest {
         try (SearchPage page = SearchPage.open(api, "method=image&ref=" + reference.id())) {
             page.clickWatch();
             assertThat(page.awaitStatus("unauthorized")).contains("this server needs an API key");
-            // A refusal ends the watch instead of retrying it in a loop: one request, even after the retry delay.
+            // A refusal ends the watch instead of retrying it in a loop: the watch loop leaves 'connecting' for
+            // 'off' (returned, nothing more to send), never for 'waiting' (a reconnect scheduled); one request.
+            String state = "document.getElementById('watch').dataset.watch";
+            page.page.waitFor(state + " !== 'connecting'", SearchPage.PATIENCE);
+            assertThat(page.page.evaluate(state).asText()).as("watch loop state after the refusal").isEqualTo("off");
             assertThat(page.page.evaluate("document.getElementById('watch').getAttribute('aria-pressed')").asText())
                     .isEqualTo("false");
-            Thread.sleep(2_500);
             assertThat(page.page.evaluate("performance.getEntriesByType('resource')"
                     + ".filter(e => e.name.includes('/v1/watch')).length").asInt()).isEqualTo(1);
 

@@ -115,6 +115,9 @@ class WebPageIntegrationTest {
             assertThat(page.cardIds("live")).contains("live-1");
             assertThat(page.page.evaluate("document.getElementById('watch').getAttribute('aria-pressed')").asText())
                     .isEqualTo("true");
+            // Stopping ends the watch loop itself, not only the button's look.
+            page.clickWatch();
+            page.page.waitFor("document.getElementById('watch').dataset.watch === 'off'", SearchPage.PATIENCE);
         }
     }
 

@@ -87,6 +87,7 @@ class EmbedderRecoveryIntegrationTest {
      * ({@link StallingInterceptor}), inside an open transaction the test sees on the broker. What is committed is
      * then frozen: the test reads it, kills the JVM, and checks it against the end state.
      */
+    @SuppressWarnings("try") // the service only has to run (and be closed) while the body checks it
     private static void killMidStreamThenRestart(EmbedderHarness h, Map<String, String> restart) throws Exception {
         int total = BEFORE + WHILE_DOWN;
         EmbedderConfig config = EmbedderConfig.from(h.settings());

@@ -60,6 +60,7 @@ class EmbedderServiceIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the service only has to run (and be closed) while the body checks it
     void everyImageBecomesOneDocumentFoundByItsOwnVectorDespiteDuplicatesAndReplays() {
         try (EmbedderHarness h = new EmbedderHarness(stateDir, Map.of());
              EmbedderService service = h.start()) {
@@ -82,6 +83,7 @@ class EmbedderServiceIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the service only has to run (and be closed) while the body checks it
     void prometheusEndpointReportsCountersAndConsumerLag() throws Exception {
         int images = 40;
         try (EmbedderHarness h = new EmbedderHarness(stateDir, Map.of(EmbedderConfig.METRICS_PORT.name(), "0"));
@@ -152,6 +154,7 @@ class EmbedderServiceIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the service only has to run (and be closed) while the body checks it
     void anOlderEventChangesNothingAndDeletesRemoveForGood() {
         try (EmbedderHarness h = new EmbedderHarness(stateDir, Map.of());
              EmbedderService service = h.start()) {
@@ -177,6 +180,7 @@ class EmbedderServiceIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the service only has to run (and be closed) while the body checks it
     void badImagesGoToTheDeadLetterTopicWhileTheStreamKeepsRunning() {
         Map<String, String> smallImages = Map.of(EmbedderConfig.IMAGE_MAX_PIXELS.name(), Integer.toString(64 * 64));
         try (EmbedderHarness h = new EmbedderHarness(stateDir, smallImages);
@@ -207,6 +211,7 @@ class EmbedderServiceIntegrationTest {
      * after a sleep: the first half is committed in full, then the first batch of the second half crashes.
      */
     @Test
+    @SuppressWarnings("try") // the service only has to run (and be closed) while the body checks it
     void aSecondInstanceAfterACrashLosesNothingAndDuplicatesNothing(@TempDir Path scratch) {
         int images = 600;
         int committedBeforeCrash = images / 2;

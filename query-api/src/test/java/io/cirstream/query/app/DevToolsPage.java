@@ -213,11 +213,16 @@ final class DevToolsPage implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         socket.abort();
         chromium.destroy();
-        if (!chromium.waitFor(10, TimeUnit.SECONDS)) {
+        try {
+            if (!chromium.waitFor(10, TimeUnit.SECONDS)) {
+                chromium.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             chromium.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

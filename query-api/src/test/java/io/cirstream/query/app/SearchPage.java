@@ -97,7 +97,7 @@ final class SearchPage implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         page.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.cirstream.cli;
 
 import io.cirstream.embedder.bench.EmbedderBenchmark;
+import io.cirstream.embedder.model.bench.DjlEngineBenchmark;
 import io.cirstream.embedder.model.bench.EncoderThroughputBenchmark;
 import io.cirstream.ingest.replay.ReplayBenchmark;
 import io.cirstream.query.bench.QueryLoadBenchmark;
@@ -16,7 +17,7 @@ import java.util.concurrent.Callable;
  * (passed through unchanged) and prints figures; none of them is a test.
  */
 @Command(name = "bench", description = "Benchmarks that print figures (see docs/benchmarks.md).",
-        subcommands = {BenchCommand.Encoders.class, BenchCommand.Replay.class, BenchCommand.Embedder.class,
+        subcommands = {BenchCommand.Encoders.class, BenchCommand.Djl.class, BenchCommand.Replay.class, BenchCommand.Embedder.class,
                 BenchCommand.Query.class})
 final class BenchCommand {
 
@@ -39,6 +40,14 @@ final class BenchCommand {
         @Override
         void run(String[] arguments) {
             EncoderThroughputBenchmark.main(arguments);
+        }
+    }
+
+    @Command(name = "djl", description = "Image tower through ONNX Runtime directly vs DJL's OnnxRuntime engine, side by side: [PACK|synthetic|vit-b32-shaped ...] [--batches 1,8,32] [--threads N] [--samples N]")
+    static final class Djl extends PassThrough {
+        @Override
+        void run(String[] arguments) throws Exception {
+            DjlEngineBenchmark.main(arguments);
         }
     }
 

@@ -3,12 +3,12 @@ package io.cirstream.eval.live;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cirstream.core.json.Json;
 import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.embedder.sink.GalleryIndex;
+import io.cirstream.embedder.sink.IndexSettings;
 import io.cirstream.embedder.model.ModelRuntime;
 import io.cirstream.ingest.replay.ReplayRun;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -30,16 +30,9 @@ final class DirectIndex {
     /** As above, the images marked as published by replay {@code replayRun}, as the embedder would index them. */
     static String create(OpenSearchClient client, ModelRuntime runtime, String alias, SyntheticBench bench,
                          String collection, String replayRun) throws IOException {
-        String index = alias + "-v1";
-        String mapping;
-        try (InputStream in = DirectIndex.class.getResourceAsStream("/opensearch/gallery-index-v1.json")) {
-            mapping = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        client.call("PUT", "/" + index, mapping.replace("${refresh_interval}", "1s").replace("${model}", runtime.packId())
-                .replace("${dimension}", Integer.toString(runtime.dimension()))
-                .replace("${space_type}", runtime.space().openSearchName()));
-        client.call("POST", "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + index + "\",\"alias\":\"" + alias
-                + "\"}}]}");
+        // Created exactly as the embedder creates it (mapping, settings, alias), only filled directly.
+        String index = GalleryIndex.ensure(client, alias, runtime.dimension(), runtime.space(), runtime.packId(),
+                IndexSettings.defaults("1s"));
         StringBuilder bulk = new StringBuilder();
         for (Map.Entry<String, float[]> image : bench.images.entrySet()) {
             ObjectNode doc = Json.mapper().createObjectNode().put("id", image.getKey()).put("model", runtime.packId())

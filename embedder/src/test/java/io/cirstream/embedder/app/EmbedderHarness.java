@@ -59,7 +59,10 @@ public final class EmbedderHarness implements AutoCloseable {
                 EmbedderConfig.SESSION_TIMEOUT_MS.name(), "6000"));
         overrides.putAll(extra);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
+                // As KafkaSetup.producer: one request in flight, or a batch refused by a just-opened partition can
+                // be stuck as out of order for delivery.timeout.ms.
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 

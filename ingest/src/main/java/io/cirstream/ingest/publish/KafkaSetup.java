@@ -29,7 +29,7 @@ public final class KafkaSetup {
     private KafkaSetup() {
     }
 
-    /** Idempotent, acks=all: a retried send never duplicates or reorders a gallery change. */
+    /** Idempotent, acks=all, one request in flight: a retried send never duplicates or reorders a gallery change. */
     public static KafkaProducer<String, byte[]> producer(KafkaConfig kafka, String clientId) {
         Map<String, Object> props = kafka.clientConfig(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
@@ -38,7 +38,12 @@ public final class KafkaSetup {
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000));
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
+                // One request in flight: on a partition the broker has only just opened, a first batch can be refused
+                // (not leader yet) while the next one is appended; the retried first batch then carries a sequence
+                // the broker has passed and is refused as out of order until delivery.timeout.ms (120 s) ends it.
+                // Seen in the tests' broker log as OutOfOrderSequenceException "0 (incoming), 7 (current end)".
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1));
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -185,7 +185,7 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
     private void flush() {
         BulkRequest request = pending;
         pending = new BulkRequest(index);
-        index(request.actions());
+        index(request);
         awaitDeadLetters();
         if (!request.isEmpty()) {
             consumer.commitSync(request.offsets());
@@ -193,26 +193,26 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
     }
 
     /**
-     * Indexes {@code actions} until each one is done, a version conflict or dead-lettered. Items OpenSearch asks
-     * to retry (429, 5xx) are re-sent with back-off; a whole request refused for its content (400, 413: one
-     * document's id, size or version) is split in halves until the refused documents stand alone, and those
-     * are dead-lettered while the others are indexed.
+     * Indexes the actions of {@code first} until each one is done, a version conflict or dead-lettered. Items
+     * OpenSearch asks to retry (429, 5xx) are re-sent with back-off; a whole request refused for its content (400,
+     * 413: one document's id, size or version) is split in halves until the refused documents stand alone, and those
+     * are dead-lettered while the others are indexed. Only retries and halves are rendered again; the first request
+     * goes as it was built.
      */
-    private void index(List<BulkRequest.Action> actions) {
+    private void index(BulkRequest first) {
         Backoff backoff = new Backoff(options.maxBackoff());
-        List<BulkRequest.Action> attempt = actions;
-        while (!attempt.isEmpty()) {
-            BulkRequest request = BulkRequest.of(index, attempt);
+        BulkRequest request = first;
+        while (request.size() > 0) {
             Answer answer = send(request, backoff);
             if (answer.refusal() != null) {
-                split(attempt, answer.refusal());
+                split(request.actions(), answer.refusal());
                 return;
             }
-            List<BulkRequest.Action> retry = handle(attempt, answer.response());
+            List<BulkRequest.Action> retry = handle(request.actions(), answer.response());
             if (!retry.isEmpty()) {
                 pauseFor(backoff.next());
             }
-            attempt = retry;
+            request = BulkRequest.of(index, retry);
         }
     }
 
@@ -224,8 +224,8 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
         LOG.warn("OpenSearch refused a bulk of {} actions ({}); splitting it to find the refused documents",
                 actions.size(), refusal);
         int half = actions.size() / 2;
-        index(List.copyOf(actions.subList(0, half)));
-        index(List.copyOf(actions.subList(half, actions.size())));
+        index(BulkRequest.of(index, actions.subList(0, half)));
+        index(BulkRequest.of(index, actions.subList(half, actions.size())));
     }
 
     /** OpenSearch's answer to a bulk request: the per-item response, or why it refused the request as a whole. */

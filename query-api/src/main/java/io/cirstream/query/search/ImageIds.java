@@ -4,17 +4,14 @@ import io.cirstream.ingest.event.GalleryEvent;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 
-import java.nio.charset.StandardCharsets;
 
 /**
- * The id rule at the API edge: the shared {@link GalleryEvent#checkId} rule, plus the two limits OpenSearch
- * and HTTP impose on every id the API passes on: at most {@value #MAX_ID_BYTES} UTF-8 bytes (OpenSearch's
- * {@code _id} limit; longer ids were answered 431/503 by the index) and no control characters.
+ * The id rule at the API edge: the shared {@link GalleryEvent#checkId} rule (at most 512 UTF-8 bytes, OpenSearch's
+ * {@code _id} limit; no control characters; docs/validation.md), plus one thing only HTTP brings: a path or form
+ * value that was not valid UTF-8 arrives with U+FFFD in its place, and such an id is refused rather than guessed.
  * A bad id is {@code 400 invalid_id} on every route.
  */
 public final class ImageIds {
-    /** OpenSearch refuses a document {@code _id} over 512 bytes. */
-    public static final int MAX_ID_BYTES = 512;
 
     private ImageIds() {
     }
@@ -26,12 +23,8 @@ public final class ImageIds {
         } catch (IllegalArgumentException e) {
             throw invalid(field, e.getMessage());
         }
-        int bytes = id.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_ID_BYTES) {
-            throw invalid(field, "id is " + bytes + " UTF-8 bytes, the limit is " + MAX_ID_BYTES);
-        }
-        if (id.chars().anyMatch(c -> Character.isISOControl(c) || c == '\uFFFD')) {
-            throw invalid(field, "id contains a control character or an invalid UTF-8 sequence");
+        if (id.indexOf('\uFFFD') >= 0) {
+            throw invalid(field, "id contains an invalid UTF-8 sequence (U+FFFD)");
         }
         return id;
     }

@@ -1,6 +1,7 @@
 package io.cirstream.cli;
 
-import java.nio.file.Files;
+import io.cirstream.core.infra.LocalInfrastructure;
+
 import java.nio.file.Path;
 
 /** Files of the repository checkout that tests keep honest (compose file, infra versions, poms). */
@@ -9,12 +10,7 @@ final class RepoFiles {
     }
 
     static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("infra/versions.env"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("repository root (the folder holding infra/versions.env) not found");
+        return LocalInfrastructure.repoRoot();
     }
 
     static Path resolve(String relative) {

@@ -25,7 +25,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
@@ -71,14 +70,14 @@ public final class DjlEngineBenchmark {
              NDManager manager = NDManager.newBaseManager(Device.cpu(), "OnnxRuntime")) {
             for (int batch : options.batches()) {
                 int size = image.preprocessing().size();
-                float[] pixels = pixels(batch * 3 * size * size, batch);
+                float[] pixels = Samples.pixels(batch * 3 * size * size, batch);
                 long[] shape = {batch, 3, size, size};
                 Supplier<float[][]> viaDirect = () -> direct.run(image.output(),
                         Map.of(image.input(), new TensorData.Floats(pixels, shape)));
                 Supplier<float[][]> viaDjl = () -> runDjl(predictor, manager, image, pixels, shape);
                 double[][] rates = alternate(options, batch, viaDirect, viaDjl);
-                double d = median(rates[0]);
-                double j = median(rates[1]);
+                double d = Samples.median(rates[0]);
+                double j = Samples.median(rates[1]);
                 System.out.printf("| %s | %d | %.1f | %.1f | %.3f |%n", manifest.id(), batch, d, j, j / d);
             }
         }
@@ -163,21 +162,5 @@ public final class DjlEngineBenchmark {
             run.get();
         }
         return (double) repeats * batch / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static float[] pixels(int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] pixels = new float[n];
-        for (int i = 0; i < n; i++) {
-            pixels[i] = (float) rng.nextDouble(-1.8, 2.1);
-        }
-        return pixels;
     }
 }

@@ -11,7 +11,6 @@ import io.cirstream.embedder.model.onnx.TensorData;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Raw ONNX Runtime throughput of a pack's towers on CPU: pre-built input tensors, so preprocessing and
@@ -69,17 +68,12 @@ public final class EncoderThroughputBenchmark {
             }
             rates[s] = (double) repeats * batch / ((System.nanoTime() - start) / 1e9);
         }
-        Arrays.sort(rates);
-        return rates.length % 2 == 1 ? rates[rates.length / 2] : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
+        return Samples.median(rates);
     }
 
     private static void runImages(OnnxModel model, ModelManifest manifest, int batch) {
         int size = manifest.image().preprocessing().size();
-        float[] pixels = new float[batch * 3 * size * size];
-        SplittableRandom rng = new SplittableRandom(batch);
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) rng.nextDouble(-1.8, 2.1);
-        }
+        float[] pixels = Samples.pixels(batch * 3 * size * size, batch);
         model.run(manifest.image().output(), Map.of(manifest.image().input(), new TensorData.Floats(pixels, batch, 3, size, size)));
     }
 

@@ -1,6 +1,6 @@
 package io.cirstream.cli;
 
-import io.cirstream.core.config.Settings;
+import io.cirstream.contract.config.Settings;
 import io.cirstream.query.app.QueryApiConfig;
 import io.cirstream.query.app.QueryApiServer;
 import picocli.CommandLine.Command;

@@ -1,10 +1,10 @@
 package io.cirstream.cli;
 
-import io.cirstream.embedder.bench.EmbedderBenchmark;
-import io.cirstream.embedder.model.bench.DjlEngineBenchmark;
-import io.cirstream.embedder.model.bench.EncoderThroughputBenchmark;
-import io.cirstream.ingest.replay.ReplayBenchmark;
-import io.cirstream.query.bench.QueryLoadBenchmark;
+import io.cirstream.tools.perf.EmbedderPerf;
+import io.cirstream.tools.perf.DjlEnginePerf;
+import io.cirstream.tools.perf.EncoderPerf;
+import io.cirstream.tools.perf.ReplayPerf;
+import io.cirstream.tools.perf.QueryPerf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -39,7 +39,7 @@ final class BenchCommand {
     static final class Encoders extends PassThrough {
         @Override
         void run(String[] arguments) {
-            EncoderThroughputBenchmark.main(arguments);
+            EncoderPerf.main(arguments);
         }
     }
 
@@ -47,7 +47,7 @@ final class BenchCommand {
     static final class Djl extends PassThrough {
         @Override
         void run(String[] arguments) throws Exception {
-            DjlEngineBenchmark.main(arguments);
+            DjlEnginePerf.main(arguments);
         }
     }
 
@@ -55,7 +55,7 @@ final class BenchCommand {
     static final class Replay extends PassThrough {
         @Override
         void run(String[] arguments) throws Exception {
-            ReplayBenchmark.main(arguments);
+            ReplayPerf.main(arguments);
         }
     }
 
@@ -63,7 +63,7 @@ final class BenchCommand {
     static final class Embedder extends PassThrough {
         @Override
         void run(String[] arguments) throws Exception {
-            EmbedderBenchmark.main(arguments);
+            EmbedderPerf.main(arguments);
         }
     }
 
@@ -71,7 +71,7 @@ final class BenchCommand {
     static final class Query extends PassThrough {
         @Override
         void run(String[] arguments) throws Exception {
-            QueryLoadBenchmark.main(arguments);
+            QueryPerf.main(arguments);
         }
     }
 }

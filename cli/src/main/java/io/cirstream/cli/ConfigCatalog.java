@@ -1,10 +1,10 @@
 package io.cirstream.cli;
 
-import io.cirstream.core.config.ConfigKey;
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.config.OpenSearchConfig;
+import io.cirstream.contract.config.ConfigKey;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.config.OpenSearchConfig;
 import io.cirstream.embedder.app.EmbedderConfig;
-import io.cirstream.ingest.publish.IngestConfig;
+import io.cirstream.publisher.IngestConfig;
 import io.cirstream.query.app.QueryApiConfig;
 
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.cirstream.cli;
 
-import io.cirstream.core.config.ConfigKey;
-import io.cirstream.core.config.Settings;
+import io.cirstream.contract.config.ConfigKey;
+import io.cirstream.contract.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.cirstream.cli;
 
-import io.cirstream.core.config.Settings;
+import io.cirstream.contract.config.Settings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.cirstream.cli;
 
-import io.cirstream.eval.demo.Demo;
-import io.cirstream.eval.demo.DemoOptions;
+import io.cirstream.cli.demo.Demo;
+import io.cirstream.cli.demo.DemoOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

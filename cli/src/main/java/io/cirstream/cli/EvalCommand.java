@@ -43,7 +43,7 @@ final class EvalCommand implements Callable<Integer> {
         LiveEvalOptions base = LiveEvalOptions.fromSettings(Benchmark.fromId(benchmark), split, config.load())
                 .withMethods(methods).withApi(api).withOutDir(out);
         LiveEvalOptions options = new LiveEvalOptions(base.benchmark(), base.split(), base.methods(), annCutoffs,
-                base.api(), base.outDir(), base.packDir(), base.concurrency(), base.manifestTimeout(),
+                base.api(), base.outDir(), base.packDir(), base.concurrency(), base.receiptTimeout(),
                 base.indexTimeout(), base.kafka(), base.openSearch(), base.topics());
         LiveEvaluation.run(options, System.out, System.err);
         return 0;

@@ -1,6 +1,6 @@
 package io.cirstream.cli;
 
-import io.cirstream.core.infra.LocalInfrastructure;
+import io.cirstream.infra.LocalInfrastructure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

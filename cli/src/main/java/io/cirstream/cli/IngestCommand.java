@@ -1,10 +1,10 @@
 package io.cirstream.cli;
 
-import io.cirstream.core.config.Settings;
-import io.cirstream.core.topic.Topics;
-import io.cirstream.ingest.publish.IngestConfig;
-import io.cirstream.ingest.publish.IngestOptions;
-import io.cirstream.ingest.publish.IngestRunner;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.publisher.IngestConfig;
+import io.cirstream.ingest.source.IngestOptions;
+import io.cirstream.ingest.source.IngestRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code cirstream ingest PATH...}: validates images and publishes them to the gallery topic. */
-@Command(name = "ingest", description = "Publish images from folders, globs, CSV or JSONL manifests to Kafka.")
+@Command(name = "ingest", description = "Publish images from folders, globs, CSV or JSONL image lists to Kafka.")
 final class IngestCommand implements Callable<Integer> {
     @Mixin
     ConfigFileOption config;
 
-    @Parameters(arity = "1..*", description = "folders, glob patterns, .csv/.jsonl manifests or image files")
+    @Parameters(arity = "1..*", description = "folders, glob patterns, .csv/.jsonl image lists or image files")
     List<String> paths;
 
     @Option(names = "--collection", description = "gallery the images join (default: ${DEFAULT-VALUE})")

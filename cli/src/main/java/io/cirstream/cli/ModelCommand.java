@@ -1,7 +1,7 @@
 package io.cirstream.cli;
 
-import io.cirstream.embedder.model.generate.GeneratorOptions;
-import io.cirstream.embedder.model.generate.PackGenerator;
+import io.cirstream.tools.packs.GeneratorOptions;
+import io.cirstream.tools.packs.PackGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

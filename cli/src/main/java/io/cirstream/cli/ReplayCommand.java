@@ -1,8 +1,8 @@
 package io.cirstream.cli;
 
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.config.Settings;
-import io.cirstream.core.topic.Topics;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.contract.topic.Topics;
 import io.cirstream.ingest.replay.Benchmark;
 import io.cirstream.ingest.replay.CaptionJoin;
 import io.cirstream.ingest.replay.ParserSettings;
@@ -22,10 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code cirstream replay BENCHMARK --data DIR}: a benchmark's gallery, queries and manifest into Kafka. */
+/** {@code cirstream replay BENCHMARK --data DIR}: a benchmark's gallery, queries and receipt into Kafka. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Replay a benchmark (cirr, fashioniq, circo, patterncom, patterncir, synthetic, triplets) into "
-                + "Kafka topics. Exits non-zero, publishing no manifest, when it finds no gallery image or more "
+                + "Kafka topics. Exits non-zero, publishing no receipt, when it finds no gallery image or more "
                 + "problems than --max-problems; every problem is written to a file whose path is printed.")
 final class ReplayCommand implements Callable<Integer> {
     @Mixin
@@ -53,7 +53,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--verify-decode", description = "fully decode every image before sending, not just its header")
     boolean verifyDecode;
 
-    @Option(names = "--max-problems", description = "fail (no manifest) above this many problems: a count such as "
+    @Option(names = "--max-problems", description = "fail (no receipt) above this many problems: a count such as "
             + "100 or a share of the entries read such as 5%% (default: ${DEFAULT-VALUE})")
     String maxProblems = ProblemBound.DEFAULT.toString();
 

@@ -1,13 +1,13 @@
 package io.cirstream.cli;
 
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.config.OpenSearchConfig;
-import io.cirstream.core.config.Settings;
-import io.cirstream.core.infra.LocalInfrastructure;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.config.OpenSearchConfig;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.infra.LocalInfrastructure;
 import io.cirstream.embedder.app.EmbedderConfig;
 import io.cirstream.embedder.app.EmbedderService;
-import io.cirstream.embedder.model.PackSettings;
-import io.cirstream.embedder.model.generate.PackGenerator;
+import io.cirstream.model.PackSettings;
+import io.cirstream.tools.packs.PackGenerator;
 import io.cirstream.query.app.QueryApiConfig;
 import io.cirstream.query.app.QueryApiServer;
 import picocli.CommandLine.Command;

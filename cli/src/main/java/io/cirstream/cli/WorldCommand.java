@@ -1,8 +1,8 @@
 package io.cirstream.cli;
 
-import io.cirstream.ingest.synthetic.CirrLayout;
-import io.cirstream.ingest.synthetic.ImageFormat;
-import io.cirstream.ingest.synthetic.SyntheticWorld;
+import io.cirstream.tools.world.CirrLayout;
+import io.cirstream.tools.world.TileFileFormat;
+import io.cirstream.tools.world.SyntheticWorld;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +25,7 @@ final class WorldCommand implements Callable<Integer> {
     long seed = 1;
 
     @Option(names = "--format", description = "PNG or JPEG (default: ${DEFAULT-VALUE})")
-    ImageFormat format = ImageFormat.PNG;
+    TileFileFormat format = TileFileFormat.PNG;
 
     @Override
     public Integer call() {

@@ -3,7 +3,7 @@ package io.cirstream.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.cirstream.core.config.ConfigKey;
+import io.cirstream.contract.config.ConfigKey;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.cirstream.cli;
 
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.topic.Topics;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.topic.Topics;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.cirstream.testkit;
 
-import io.cirstream.core.infra.LocalInfrastructure;
+import io.cirstream.infra.LocalInfrastructure;
 
 /**
  * Stops and starts the shared local Kafka for fault-injection tests, through {@code infra/infra.sh} (its data stays).

@@ -1,6 +1,6 @@
 package io.cirstream.testkit;
 
-import io.cirstream.core.infra.LocalInfrastructure;
+import io.cirstream.infra.LocalInfrastructure;
 
 /** Held in JUnit's root store, so the infrastructure is released once, at the end of the run. */
 record InfraLease(LocalInfrastructure infrastructure) implements AutoCloseable {

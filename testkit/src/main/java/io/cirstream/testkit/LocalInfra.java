@@ -1,10 +1,10 @@
 package io.cirstream.testkit;
 
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.config.OpenSearchConfig;
-import io.cirstream.core.config.Settings;
-import io.cirstream.core.infra.LocalInfrastructure;
-import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.config.OpenSearchConfig;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.infra.LocalInfrastructure;
+import io.cirstream.opensearch.OpenSearchClient;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.cirstream.testkit;
 
-import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.contract.config.KafkaConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;

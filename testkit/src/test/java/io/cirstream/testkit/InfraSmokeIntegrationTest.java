@@ -1,8 +1,8 @@
 package io.cirstream.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.core.json.Json;
-import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.contract.json.Json;
+import io.cirstream.opensearch.OpenSearchClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,17 +1,17 @@
 package io.cirstream.embedder.app;
 
-import io.cirstream.core.config.ConfigKey;
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.config.OpenSearchConfig;
-import io.cirstream.core.config.Settings;
-import io.cirstream.core.topic.Topics;
-import io.cirstream.embedder.model.PackSettings;
-import io.cirstream.embedder.model.RuntimeOptions;
-import io.cirstream.embedder.sink.IndexSettings;
-import io.cirstream.embedder.sink.IndexerOptions;
+import io.cirstream.contract.config.ConfigKey;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.config.OpenSearchConfig;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.model.PackSettings;
+import io.cirstream.model.RuntimeOptions;
+import io.cirstream.contract.index.IndexSettings;
+import io.cirstream.indexer.IndexerOptions;
 import io.cirstream.embedder.stream.BatchPolicy;
-import io.cirstream.ingest.image.ImageLimits;
-import io.cirstream.ingest.publish.IngestConfig;
+import io.cirstream.imaging.ImageLimits;
+import io.cirstream.imaging.ImageConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +39,7 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
             ImageLimits.DEFAULT.maxBytes(), 1, Long.MAX_VALUE, "largest accepted image file");
     public static final ConfigKey<Long> IMAGE_MAX_PIXELS = ConfigKey.longValue("embedder.image.max-pixels",
             ImageLimits.DEFAULT.maxPixels(), 1, Long.MAX_VALUE, "largest accepted width x height");
-    public static final ConfigKey<List<Path>> IMAGE_ROOTS = IngestConfig.ALLOWED_ROOTS;
+    public static final ConfigKey<List<Path>> IMAGE_ROOTS = ImageConfig.ALLOWED_ROOTS;
     public static final ConfigKey<String> TOPIC_PREFIX = KafkaConfig.TOPIC_PREFIX;
     public static final ConfigKey<String> APPLICATION_ID = ConfigKey.string("embedder.application-id",
             "cirstream-embedder", "Kafka Streams application.id (consumer group, internal topic prefix)");

@@ -1,13 +1,16 @@
 package io.cirstream.embedder.app;
 
-import io.cirstream.core.config.Settings;
-import io.cirstream.core.opensearch.OpenSearchClient;
-import io.cirstream.embedder.model.ModelRuntime;
+import io.cirstream.contract.topic.TopicSetup;
+
+import io.cirstream.opensearch.GalleryIndexAdmin;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.model.ModelRuntime;
 import io.cirstream.embedder.ops.EmbedderMeters;
 import io.cirstream.embedder.ops.GroupLag;
 import io.cirstream.embedder.ops.MetricsEndpoint;
-import io.cirstream.embedder.sink.GalleryIndex;
-import io.cirstream.embedder.sink.VectorIndexer;
+import io.cirstream.contract.index.GalleryIndex;
+import io.cirstream.indexer.VectorIndexer;
 import io.cirstream.embedder.stream.EmbedderMetrics;
 import io.cirstream.embedder.stream.EmbedderTopology;
 import io.cirstream.embedder.stream.ImageLoader;
@@ -82,9 +85,9 @@ public final class EmbedderService implements AutoCloseable {
         openSearch = new OpenSearchClient(config.openSearch());
         String alias = config.openSearch().indexAlias();
         index = config.swapAlias()
-                ? GalleryIndex.ensure(openSearch, alias, runtime.dimension(), runtime.space(), runtime.packId(),
+                ? GalleryIndexAdmin.ensure(openSearch, alias, runtime.dimension(), runtime.space(), runtime.packId(),
                 config.index())
-                : GalleryIndex.create(openSearch, alias, runtime.dimension(), runtime.space(), runtime.packId(),
+                : GalleryIndexAdmin.create(openSearch, alias, runtime.dimension(), runtime.space(), runtime.packId(),
                 config.index());
         streams = new KafkaStreams(topology(), StreamsProperties.of(config));
         streams.setUncaughtExceptionHandler(this::onStreamFailure);
@@ -96,7 +99,7 @@ public final class EmbedderService implements AutoCloseable {
         if (config.sinkEnabled()) {
             indexer = new VectorIndexer(config.kafka(), config.topics(), openSearch, index, runtime.packId(),
                     config.indexer().forIndex(index), metrics);
-            indexer.bindMetrics(meters);
+            meters.bindSinkConsumer(indexer.clientMetrics());
             String vectors = config.topics().vectors();
             meters.trackSinkLag(new GroupLag(config.kafka(), config.indexer().forIndex(index).groupId(), vectors::equals),
                     LAG_INTERVAL);

@@ -1,6 +1,6 @@
 package io.cirstream.embedder.app;
 
-import io.cirstream.ingest.publish.KafkaSetup;
+import io.cirstream.contract.topic.KafkaSetup;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;

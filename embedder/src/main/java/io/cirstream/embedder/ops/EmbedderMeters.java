@@ -63,8 +63,8 @@ public final class EmbedderMeters implements AutoCloseable {
         bind(binder, binder::close);
     }
 
-    public void bindSinkConsumer(Consumer<?, ?> consumer) {
-        KafkaClientMetrics binder = new KafkaClientMetrics(consumer);
+    /** Binds the in-process sink consumer's client metrics ({@code VectorIndexer.clientMetrics()}). */
+    public void bindSinkConsumer(KafkaClientMetrics binder) {
         bind(binder, binder::close);
     }
 

@@ -1,6 +1,6 @@
 package io.cirstream.embedder.ops;
 
-import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.contract.config.KafkaConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;

@@ -1,6 +1,8 @@
 package io.cirstream.embedder.stream;
 
-import io.cirstream.embedder.model.ImageEncoder;
+import io.cirstream.contract.event.DeadLetterStage;
+
+import io.cirstream.model.ImageEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +94,7 @@ final class BatchEncoder {
             }
             return new Result(vectors.getFirst(), null);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            return new Result(null, new RejectedException(Stage.EMBED, "image encoder failed: " + e));
+            return new Result(null, new RejectedException(DeadLetterStage.EMBED, "image encoder failed: " + e));
         }
     }
 }

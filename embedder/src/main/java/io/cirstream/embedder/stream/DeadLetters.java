@@ -1,7 +1,7 @@
 package io.cirstream.embedder.stream;
 
-import io.cirstream.core.topic.Topics;
-import io.cirstream.ingest.event.DeadLetter;
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.contract.event.DeadLetter;
 import org.apache.kafka.streams.processor.api.Record;
 
 /** Builds the dead-letter record a processor forwards to the DLQ sink: original bytes plus reason and stage. */

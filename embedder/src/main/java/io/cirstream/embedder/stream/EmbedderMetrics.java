@@ -1,12 +1,14 @@
 package io.cirstream.embedder.stream;
 
+import io.cirstream.indexer.IndexerCounters;
+
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The embedder's own counters, shared by all stream threads and the sink; Kafka Streams' built-in metrics
  * (JMX {@code kafka.streams:*}) cover the rest. {@link #summary} turns two snapshots into the periodic log line.
  */
-public final class EmbedderMetrics {
+public final class EmbedderMetrics implements IndexerCounters {
     private final LongAdder recordsIn = new LongAdder();
     private final LongAdder vectorsOut = new LongAdder();
     private final LongAdder tombstones = new LongAdder();
@@ -30,6 +32,7 @@ public final class EmbedderMetrics {
         tombstones.increment();
     }
 
+    @Override
     public void deadLetter() {
         deadLetters.increment();
     }
@@ -41,6 +44,7 @@ public final class EmbedderMetrics {
         encodeNanos.add(nanos);
     }
 
+    @Override
     public void indexed(int documents, int conflicts) {
         indexed.add(documents);
         versionConflicts.add(conflicts);

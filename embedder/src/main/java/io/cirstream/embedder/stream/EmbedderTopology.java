@@ -1,8 +1,10 @@
 package io.cirstream.embedder.stream;
 
-import io.cirstream.core.topic.Topics;
-import io.cirstream.embedder.model.ImageEncoder;
-import io.cirstream.ingest.publish.KafkaSetup;
+import io.cirstream.contract.vector.VectorEvent;
+
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.model.ImageEncoder;
+import io.cirstream.contract.topic.KafkaSetup;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

@@ -1,5 +1,7 @@
 package io.cirstream.embedder.stream;
 
+import io.cirstream.contract.event.DeadLetterStage;
+
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,7 +31,7 @@ final class EventChecker implements Processor<byte[], byte[], byte[], byte[]> {
         metrics.recordIn();
         try {
             if (record.key() == null) {
-                throw new RejectedException(Stage.DECODE, "record has no key; gallery records are keyed by image id");
+                throw new RejectedException(DeadLetterStage.DECODE, "record has no key; gallery records are keyed by image id");
             }
             if (record.value() != null) {
                 loader.check(record.key(), record.value());
@@ -39,7 +41,7 @@ final class EventChecker implements Processor<byte[], byte[], byte[], byte[]> {
             return;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // Whatever one record's content provokes stays that record's problem: it must not stop the stream.
-            deadLetter(record, RejectedException.unexpected(Stage.DECODE, e));
+            deadLetter(record, RejectedException.unexpected(DeadLetterStage.DECODE, e));
             return;
         }
         context.forward(record, EmbedderTopology.BATCH);

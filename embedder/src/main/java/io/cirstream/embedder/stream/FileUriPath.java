@@ -1,6 +1,8 @@
 package io.cirstream.embedder.stream;
 
-import io.cirstream.ingest.event.EventRules;
+import io.cirstream.contract.event.DeadLetterStage;
+
+import io.cirstream.contract.event.EventRules;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,6 +31,6 @@ final class FileUriPath {
     }
 
     private static RejectedException refused(URI uri, String problem) {
-        return new RejectedException(Stage.FETCH, "file URI " + uri + " " + problem);
+        return new RejectedException(DeadLetterStage.FETCH, "file URI " + uri + " " + problem);
     }
 }

@@ -1,12 +1,14 @@
 package io.cirstream.embedder.stream;
 
-import io.cirstream.ingest.event.GalleryEvent;
-import io.cirstream.ingest.event.GalleryEventCodec;
-import io.cirstream.ingest.event.MalformedEventException;
-import io.cirstream.ingest.image.ImageDecoder;
-import io.cirstream.ingest.image.ImageLimits;
-import io.cirstream.ingest.image.ImageProbe;
-import io.cirstream.ingest.image.ImageRejectedException;
+import io.cirstream.contract.event.DeadLetterStage;
+
+import io.cirstream.contract.event.GalleryEvent;
+import io.cirstream.contract.event.GalleryEventCodec;
+import io.cirstream.contract.event.MalformedEventException;
+import io.cirstream.imaging.ImageDecoder;
+import io.cirstream.imaging.ImageLimits;
+import io.cirstream.imaging.ImageProbe;
+import io.cirstream.imaging.ImageRejectedException;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,7 @@ import java.util.Arrays;
 
 /**
  * Turns a gallery record into something the encoder can take, one checked step at a time; each step's failure
- * names its {@link Stage}. The cheap checks ({@link #check}) run when a record arrives so bad records leave at
+ * names its {@link DeadLetterStage}. The cheap checks ({@link #check}) run when a record arrives so bad records leave at
  * once; pixels are decoded only when a batch is flushed ({@link #read} then {@link #pixels}), so buffered items
  * stay small.
  */
@@ -50,9 +52,9 @@ public final class ImageLoader {
         try {
             ImageProbe.probe(checked.imageBytes(), limits);
         } catch (ImageRejectedException e) {
-            throw new RejectedException(Stage.IMAGE, e.describe());
+            throw new RejectedException(DeadLetterStage.IMAGE, e.describe());
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            throw RejectedException.unexpected(Stage.IMAGE, e);
+            throw RejectedException.unexpected(DeadLetterStage.IMAGE, e);
         }
         return checked;
     }
@@ -61,27 +63,27 @@ public final class ImageLoader {
     public Checked read(byte[] key, byte[] value) throws RejectedException {
         GalleryEvent event = decode(value);
         if (key == null || !Arrays.equals(key, event.id().getBytes(StandardCharsets.UTF_8))) {
-            throw new RejectedException(Stage.DECODE, "record key '" + (key == null ? null
+            throw new RejectedException(DeadLetterStage.DECODE, "record key '" + (key == null ? null
                     : new String(key, StandardCharsets.UTF_8)) + "' does not match event id '" + event.id() + "'");
         }
         try {
             return new Checked(event, source.fetch(event.image()));
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            throw RejectedException.unexpected(Stage.FETCH, e);
+            throw RejectedException.unexpected(DeadLetterStage.FETCH, e);
         }
     }
 
     /** The event in a record value; any failure of the codec (or the rules it applies) is a decode refusal. */
     public GalleryEvent decode(byte[] value) throws RejectedException {
         if (value == null) {
-            throw new RejectedException(Stage.DECODE, "record has no value");
+            throw new RejectedException(DeadLetterStage.DECODE, "record has no value");
         }
         try {
             return codec.decode(value);
         } catch (MalformedEventException | IllegalArgumentException e) {
-            throw new RejectedException(Stage.DECODE, String.valueOf(e.getMessage()));
+            throw new RejectedException(DeadLetterStage.DECODE, String.valueOf(e.getMessage()));
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            throw RejectedException.unexpected(Stage.DECODE, e);
+            throw RejectedException.unexpected(DeadLetterStage.DECODE, e);
         }
     }
 
@@ -89,13 +91,13 @@ public final class ImageLoader {
         try {
             return decoder.decode(checked.imageBytes(), limits);
         } catch (ImageRejectedException e) {
-            throw new RejectedException(Stage.IMAGE, e.describe());
+            throw new RejectedException(DeadLetterStage.IMAGE, e.describe());
         } catch (RuntimeException | StackOverflowError e) {
             // Image readers throw unchecked exceptions on some damaged inputs; that is still a bad image.
-            throw new RejectedException(Stage.IMAGE, "CORRUPT: " + e);
+            throw new RejectedException(DeadLetterStage.IMAGE, "CORRUPT: " + e);
         } catch (OutOfMemoryError e) {
             // One crafted file can ask a decoder for a huge buffer; the failed allocation freed nothing else.
-            throw new RejectedException(Stage.IMAGE, "CORRUPT: decoding ran out of memory: " + e.getMessage());
+            throw new RejectedException(DeadLetterStage.IMAGE, "CORRUPT: decoding ran out of memory: " + e.getMessage());
         }
     }
 }

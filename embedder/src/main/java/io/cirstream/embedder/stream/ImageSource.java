@@ -1,8 +1,10 @@
 package io.cirstream.embedder.stream;
 
-import io.cirstream.ingest.event.ImageRef;
-import io.cirstream.ingest.image.ImageFiles;
-import io.cirstream.ingest.image.ImageRejectedException;
+import io.cirstream.contract.event.DeadLetterStage;
+
+import io.cirstream.contract.event.ImageRef;
+import io.cirstream.imaging.ImageFiles;
+import io.cirstream.imaging.ImageRejectedException;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,16 +30,16 @@ public final class ImageSource {
         }
         URI uri = image.uri();
         if (!FileUriPath.isFile(uri)) {
-            throw new RejectedException(Stage.FETCH, "unsupported image URI scheme '" + uri.getScheme()
+            throw new RejectedException(DeadLetterStage.FETCH, "unsupported image URI scheme '" + uri.getScheme()
                     + "' (only file:// under the configured image roots): " + uri);
         }
         try {
             return files.load(FileUriPath.of(uri)).bytes();
         } catch (ImageRejectedException e) {
             if (e.reason() == ImageRejectedException.Reason.TOO_MANY_BYTES) {
-                throw new RejectedException(Stage.IMAGE, e.describe());
+                throw new RejectedException(DeadLetterStage.IMAGE, e.describe());
             }
-            throw new RejectedException(Stage.FETCH, e.getMessage());
+            throw new RejectedException(DeadLetterStage.FETCH, e.getMessage());
         }
     }
 }

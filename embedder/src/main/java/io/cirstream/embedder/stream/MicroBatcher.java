@@ -1,7 +1,11 @@
 package io.cirstream.embedder.stream;
 
-import io.cirstream.ingest.event.GalleryEvent;
-import io.cirstream.ingest.publish.KafkaSetup;
+import io.cirstream.contract.event.DeadLetterStage;
+import io.cirstream.contract.vector.VectorEvent;
+import io.cirstream.contract.vector.VectorEventCodec;
+
+import io.cirstream.contract.event.GalleryEvent;
+import io.cirstream.contract.topic.KafkaSetup;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -152,7 +156,7 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
         } catch (RejectedException e) {
             deadLetter(DeadLetters.of(record, context.currentSystemTimeMs(), e));
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            deadLetter(DeadLetters.of(record, context.currentSystemTimeMs(), RejectedException.unexpected(Stage.IMAGE, e)));
+            deadLetter(DeadLetters.of(record, context.currentSystemTimeMs(), RejectedException.unexpected(DeadLetterStage.IMAGE, e)));
         }
     }
 
@@ -166,13 +170,13 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
         try {
             value = codec.encode(VectorEvent.of(item.event(), result.vector(), modelId));
         } catch (RuntimeException e) {
-            deadLetter(DeadLetters.of(item.record(), now, RejectedException.unexpected(Stage.EMBED, e)));
+            deadLetter(DeadLetters.of(item.record(), now, RejectedException.unexpected(DeadLetterStage.EMBED, e)));
             return false;
         }
         byte[] key = item.record().key();
         if ((long) value.length + key.length > MAX_VECTOR_RECORD_BYTES) {
             // The broker would refuse it (RecordTooLargeException) and the stream would stop.
-            deadLetter(DeadLetters.of(item.record(), now, new RejectedException(Stage.EMBED, "the vector record"
+            deadLetter(DeadLetters.of(item.record(), now, new RejectedException(DeadLetterStage.EMBED, "the vector record"
                     + " would be " + value.length + " bytes, more than the topic accepts (" + MAX_VECTOR_RECORD_BYTES
                     + "); the metadata is too large")));
             return false;

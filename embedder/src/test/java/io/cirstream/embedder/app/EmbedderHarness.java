@@ -1,13 +1,13 @@
 package io.cirstream.embedder.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.core.config.OpenSearchConfig;
-import io.cirstream.core.config.Settings;
-import io.cirstream.core.json.Json;
-import io.cirstream.core.opensearch.OpenSearchClient;
-import io.cirstream.core.topic.Topics;
+import io.cirstream.contract.config.OpenSearchConfig;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.contract.json.Json;
+import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.contract.topic.Topics;
 import io.cirstream.embedder.stream.GalleryFixtures;
-import io.cirstream.ingest.event.DeadLetter;
+import io.cirstream.contract.event.DeadLetter;
 import io.cirstream.testkit.LocalInfra;
 import io.cirstream.testkit.TopicContents;
 import org.apache.kafka.clients.admin.Admin;

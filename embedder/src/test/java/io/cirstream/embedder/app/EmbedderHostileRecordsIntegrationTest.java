@@ -1,12 +1,12 @@
 package io.cirstream.embedder.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.embedder.sink.DeadLetterReader;
+import io.cirstream.testkit.DeadLetterReader;
 import io.cirstream.embedder.stream.GalleryFixtures;
-import io.cirstream.ingest.event.DeadLetter;
-import io.cirstream.ingest.event.GalleryEvent;
-import io.cirstream.ingest.event.ImageMetadata;
-import io.cirstream.ingest.event.ImageRef;
+import io.cirstream.contract.event.DeadLetter;
+import io.cirstream.contract.event.GalleryEvent;
+import io.cirstream.contract.event.ImageMetadata;
+import io.cirstream.contract.event.ImageRef;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,7 +1,7 @@
 package io.cirstream.embedder.app;
 
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.config.OpenSearchConfig;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.config.OpenSearchConfig;
 import io.cirstream.testkit.LocalInfra;
 
 import java.io.IOException;

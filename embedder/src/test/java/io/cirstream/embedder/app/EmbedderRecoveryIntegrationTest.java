@@ -1,7 +1,9 @@
 package io.cirstream.embedder.app;
 
+import io.cirstream.contract.topic.TopicSetup;
+
 import io.cirstream.embedder.stream.GalleryFixtures;
-import io.cirstream.embedder.stream.VectorEventCodec;
+import io.cirstream.contract.vector.VectorEventCodec;
 import io.cirstream.testkit.IntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,16 @@
 package io.cirstream.embedder.app;
 
+import io.cirstream.contract.topic.TopicSetup;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.embedder.model.ImageEncoder;
-import io.cirstream.embedder.model.ModelRuntime;
+import io.cirstream.model.ImageEncoder;
+import io.cirstream.model.ModelRuntime;
 import io.cirstream.embedder.stream.EmbedderMetrics;
 import io.cirstream.embedder.stream.EmbedderTopology;
 import io.cirstream.embedder.stream.ImageLoader;
 import io.cirstream.embedder.stream.ImageSource;
 import io.cirstream.embedder.stream.GalleryFixtures;
-import io.cirstream.embedder.stream.VectorEventCodec;
+import io.cirstream.contract.vector.VectorEventCodec;
 import io.cirstream.testkit.IntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;

@@ -1,6 +1,6 @@
 package io.cirstream.embedder.ops;
 
-import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.contract.config.KafkaConfig;
 import io.cirstream.embedder.stream.EmbedderMetrics;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;

@@ -1,13 +1,15 @@
 package io.cirstream.embedder.stream;
 
-import io.cirstream.embedder.model.ImageEncoder;
-import io.cirstream.embedder.model.ModelRuntime;
-import io.cirstream.ingest.event.DeadLetter;
-import io.cirstream.ingest.event.GalleryEvent;
-import io.cirstream.ingest.event.ImageMetadata;
-import io.cirstream.ingest.event.ImageRef;
-import io.cirstream.ingest.image.ImageDecoder;
-import io.cirstream.ingest.image.ImageLimits;
+import io.cirstream.contract.vector.VectorEventCodec;
+
+import io.cirstream.model.ImageEncoder;
+import io.cirstream.model.ModelRuntime;
+import io.cirstream.contract.event.DeadLetter;
+import io.cirstream.contract.event.GalleryEvent;
+import io.cirstream.contract.event.ImageMetadata;
+import io.cirstream.contract.event.ImageRef;
+import io.cirstream.imaging.ImageDecoder;
+import io.cirstream.imaging.ImageLimits;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;

@@ -1,9 +1,12 @@
 package io.cirstream.embedder.stream;
 
-import io.cirstream.core.topic.Topics;
-import io.cirstream.embedder.model.ModelRuntime;
-import io.cirstream.ingest.event.DeadLetter;
-import io.cirstream.ingest.image.ImageLimits;
+import io.cirstream.contract.vector.VectorEvent;
+import io.cirstream.contract.vector.VectorEventCodec;
+
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.model.ModelRuntime;
+import io.cirstream.contract.event.DeadLetter;
+import io.cirstream.imaging.ImageLimits;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;

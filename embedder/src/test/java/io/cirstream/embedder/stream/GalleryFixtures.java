@@ -1,14 +1,14 @@
 package io.cirstream.embedder.stream;
 
-import io.cirstream.embedder.model.ModelRuntime;
-import io.cirstream.embedder.model.RuntimeOptions;
-import io.cirstream.embedder.model.generate.PackGenerator;
-import io.cirstream.ingest.event.GalleryEvent;
-import io.cirstream.ingest.event.GalleryEventCodec;
-import io.cirstream.ingest.event.ImageMetadata;
-import io.cirstream.ingest.event.ImageRef;
-import io.cirstream.ingest.synthetic.SyntheticWorld;
-import io.cirstream.ingest.synthetic.TileRenderer;
+import io.cirstream.model.ModelRuntime;
+import io.cirstream.model.RuntimeOptions;
+import io.cirstream.tools.packs.PackGenerator;
+import io.cirstream.contract.event.GalleryEvent;
+import io.cirstream.contract.event.GalleryEventCodec;
+import io.cirstream.contract.event.ImageMetadata;
+import io.cirstream.contract.event.ImageRef;
+import io.cirstream.tools.world.SyntheticWorld;
+import io.cirstream.tools.world.TileRenderer;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

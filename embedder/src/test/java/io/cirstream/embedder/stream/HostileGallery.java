@@ -1,7 +1,7 @@
 package io.cirstream.embedder.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cirstream.core.json.Json;
+import io.cirstream.contract.json.Json;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,8 @@
 package io.cirstream.embedder.stream;
 
-import io.cirstream.ingest.event.ImageRef;
+import io.cirstream.contract.event.DeadLetterStage;
+
+import io.cirstream.contract.event.ImageRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +41,7 @@ class ImageSourceTest {
         RejectedException e = catchThrowableOfType(RejectedException.class, () -> FileUriPath.of(URI.create(text)));
 
         assertThat(e).as(text).isNotNull();
-        assertThat(e.stage()).isEqualTo(Stage.FETCH);
+        assertThat(e.stage()).isEqualTo(DeadLetterStage.FETCH);
         assertThat(e.getMessage()).contains("file URI");
     }
 
@@ -68,7 +70,7 @@ class ImageSourceTest {
         RejectedException e = refusal(source(root), ImageRef.uri(link.toUri(), null));
 
         assertThat(e).isNotNull();
-        assertThat(e.stage()).isEqualTo(Stage.FETCH);
+        assertThat(e.stage()).isEqualTo(DeadLetterStage.FETCH);
         assertThat(e.getMessage()).contains("outside the allowed roots");
     }
 
@@ -81,7 +83,7 @@ class ImageSourceTest {
         RejectedException e = refusal(source, ImageRef.uri(link.toUri(), null));
 
         assertThat(e).isNotNull();
-        assertThat(e.stage()).isEqualTo(Stage.FETCH);
+        assertThat(e.stage()).isEqualTo(DeadLetterStage.FETCH);
         assertThat(e.getMessage()).contains("not a regular file");
     }
 
@@ -100,7 +102,7 @@ class ImageSourceTest {
         RejectedException e = refusal(source(dir), ImageRef.uri(file.toUri(), null));
 
         assertThat(e).isNotNull();
-        assertThat(e.stage()).isEqualTo(Stage.IMAGE);
+        assertThat(e.stage()).isEqualTo(DeadLetterStage.IMAGE);
         assertThat(e.getMessage()).startsWith("TOO_MANY_BYTES");
     }
 
@@ -110,6 +112,6 @@ class ImageSourceTest {
                 .contains("no such image file");
         URI escape = URI.create(dir.toUri() + "../../../../etc/hostname");
         assertThat(catchThrowableOfType(RejectedException.class, () -> FileUriPath.of(escape)).stage())
-                .isEqualTo(Stage.FETCH);
+                .isEqualTo(DeadLetterStage.FETCH);
     }
 }

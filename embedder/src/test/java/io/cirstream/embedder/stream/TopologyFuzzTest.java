@@ -1,9 +1,9 @@
 package io.cirstream.embedder.stream;
 
-import io.cirstream.embedder.model.ModelRuntime;
-import io.cirstream.ingest.event.DeadLetter;
-import io.cirstream.ingest.image.ImageDecoder;
-import io.cirstream.ingest.image.ImageLimits;
+import io.cirstream.model.ModelRuntime;
+import io.cirstream.contract.event.DeadLetter;
+import io.cirstream.imaging.ImageDecoder;
+import io.cirstream.imaging.ImageLimits;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.cirstream.embedder.stream;
 
-import io.cirstream.core.topic.Topics;
-import io.cirstream.embedder.model.ImageEncoder;
-import io.cirstream.ingest.image.ImageLimits;
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.model.ImageEncoder;
+import io.cirstream.imaging.ImageLimits;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;

@@ -1,11 +1,11 @@
 package io.cirstream.eval.live;
 
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.topic.Topics;
-import io.cirstream.ingest.event.BenchmarkManifest;
-import io.cirstream.ingest.event.BenchmarkManifestCodec;
-import io.cirstream.ingest.event.BenchmarkQuery;
-import io.cirstream.ingest.event.BenchmarkQueryCodec;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.contract.event.ReplayReceipt;
+import io.cirstream.contract.event.ReplayReceiptCodec;
+import io.cirstream.contract.event.BenchmarkQuery;
+import io.cirstream.contract.event.BenchmarkQueryCodec;
 import io.cirstream.ingest.replay.ReplayRun;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a replayed benchmark back from Kafka: its manifest (written last by the replay) and its queries.
+ * Reads a replayed benchmark back from Kafka: its receipt (written last by the replay) and its queries.
  * Topics are read whole from the beginning with assigned partitions and no consumer group, so evaluating
  * never moves anyone's offsets and can be repeated.
  */
@@ -34,43 +34,43 @@ public final class BenchmarkFeed {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private final KafkaConfig kafka;
-    private final String manifestTopic;
+    private final String receiptTopic;
     private final String queryTopic;
 
     public BenchmarkFeed(KafkaConfig kafka, Topics topics, String collection) {
         this.kafka = kafka;
-        this.manifestTopic = topics.benchmarkManifest(collection);
+        this.receiptTopic = topics.benchmarkReceipt(collection);
         this.queryTopic = topics.benchmarkQueries(collection);
     }
 
     /**
-     * The manifest of the latest completed replay and that replay's id ({@link ReplayRun}); empty for a replay
+     * The receipt of the latest completed replay and that replay's id ({@link ReplayRun}); empty for a replay
      * written before replays named their runs.
      */
-    public record Replayed(BenchmarkManifest manifest, Optional<String> runId) {
+    public record Replayed(ReplayReceipt receipt, Optional<String> runId) {
     }
 
-    /** The newest manifest on the topic, waiting up to {@code timeout} for the replay to write one. */
-    public Replayed awaitManifest(Duration timeout, PrintStream err) {
+    /** The newest receipt on the topic, waiting up to {@code timeout} for the replay to write one. */
+    public Replayed awaitReceipt(Duration timeout, PrintStream err) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long nextProgress = start + PROGRESS_EVERY.toNanos();
-        BenchmarkManifestCodec codec = new BenchmarkManifestCodec();
+        ReplayReceiptCodec codec = new ReplayReceiptCodec();
         while (true) {
-            Optional<Replayed> newest = readAll(manifestTopic).stream()
+            Optional<Replayed> newest = readAll(receiptTopic).stream()
                     .map(r -> new Replayed(codec.decode(r.value()), ReplayRun.of(r.headers())))
-                    .max(Comparator.comparing(r -> r.manifest().createdAt()));
+                    .max(Comparator.comparing(r -> r.receipt().createdAt()));
             if (newest.isPresent()) {
                 return newest.get();
             }
             long now = System.nanoTime();
             if (now > deadline) {
-                throw new IllegalStateException("no benchmark manifest on " + manifestTopic + " after "
+                throw new IllegalStateException("no benchmark receipt on " + receiptTopic + " after "
                         + timeout.toSeconds() + " s: replay the benchmark first (cirstream replay) or check the "
                         + "benchmark name, split and topic prefix");
             }
             if (now > nextProgress) {
-                err.printf("eval: waiting for the replay's manifest on %s (%d s)%n", manifestTopic,
+                err.printf("eval: waiting for the replay's receipt on %s (%d s)%n", receiptTopic,
                         Duration.ofNanos(now - start).toSeconds());
                 nextProgress = now + PROGRESS_EVERY.toNanos();
             }
@@ -79,12 +79,12 @@ public final class BenchmarkFeed {
     }
 
     /**
-     * Exactly the queries of the replay that wrote the manifest, one per query id: records of earlier replays
+     * Exactly the queries of the replay that wrote the receipt, one per query id: records of earlier replays
      * of the same split (a full one before a {@code --limit} one) are on the topic too, and are left out by
-     * their run id. A manifest without a run id (an older replay) falls back to every query of the split.
+     * their run id. A receipt without a run id (an older replay) falls back to every query of the split.
      */
     public List<BenchmarkQuery> queries(Replayed replayed) {
-        BenchmarkManifest manifest = replayed.manifest();
+        ReplayReceipt receipt = replayed.receipt();
         BenchmarkQueryCodec codec = new BenchmarkQueryCodec();
         Map<String, BenchmarkQuery> byId = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : readAll(queryTopic)) {
@@ -92,15 +92,15 @@ public final class BenchmarkFeed {
                 continue;
             }
             BenchmarkQuery query = codec.decode(record.value());
-            if (query.benchmark().equals(manifest.benchmark()) && query.split().equals(manifest.split())) {
+            if (query.benchmark().equals(receipt.benchmark()) && query.split().equals(receipt.split())) {
                 byId.put(query.queryId(), query);
             }
         }
         boolean exact = replayed.runId().isPresent();
-        if (exact ? byId.size() != manifest.queryCount() : byId.size() < manifest.queryCount()) {
+        if (exact ? byId.size() != receipt.queryCount() : byId.size() < receipt.queryCount()) {
             throw new IllegalStateException(queryTopic + " holds " + byId.size() + " queries of "
-                    + manifest.collection() + replayed.runId().map(id -> " from replay " + id).orElse("")
-                    + " but its manifest announces " + manifest.queryCount()
+                    + receipt.collection() + replayed.runId().map(id -> " from replay " + id).orElse("")
+                    + " but its receipt announces " + receipt.queryCount()
                     + ": the topic was truncated, compacted by a later replay, or its retention removed records; "
                     + "replay again");
         }
@@ -144,7 +144,7 @@ public final class BenchmarkFeed {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the benchmark manifest", e);
+            throw new IllegalStateException("interrupted while waiting for the benchmark receipt", e);
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.cirstream.eval.live;
 
 import io.cirstream.eval.metric.ExactSearch;
-import io.cirstream.ingest.event.BenchmarkQuery;
-import io.cirstream.query.compose.Vec;
+import io.cirstream.contract.event.BenchmarkQuery;
+import io.cirstream.model.composition.Vec;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.cirstream.eval.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.ingest.replay.ReplayRun;
 
 import java.io.PrintStream;

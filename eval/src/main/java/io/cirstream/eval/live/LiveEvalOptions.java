@@ -1,12 +1,12 @@
 package io.cirstream.eval.live;
 
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.config.OpenSearchConfig;
-import io.cirstream.core.config.Settings;
-import io.cirstream.core.topic.Topics;
-import io.cirstream.embedder.model.PackSettings;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.config.OpenSearchConfig;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.model.PackSettings;
 import io.cirstream.ingest.replay.Benchmark;
-import io.cirstream.query.compose.Method;
+import io.cirstream.model.composition.Method;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,11 +25,11 @@ import java.util.Objects;
  * @param outDir          where the JSON, Markdown and PNG reports go
  * @param packDir         the model pack the services run, to encode query texts for exact search
  * @param concurrency     query-API requests in flight at once
- * @param manifestTimeout how long to wait for the replay's manifest
+ * @param receiptTimeout how long to wait for the replay's receipt
  * @param indexTimeout    how long to wait for the index to hold the whole gallery
  */
 public record LiveEvalOptions(Benchmark benchmark, String split, List<String> methods, List<Integer> annCutoffs,
-                              URI api, Path outDir, Path packDir, int concurrency, Duration manifestTimeout,
+                              URI api, Path outDir, Path packDir, int concurrency, Duration receiptTimeout,
                               Duration indexTimeout, KafkaConfig kafka, OpenSearchConfig openSearch, Topics topics) {
 
     public static final List<String> DEFAULT_METHODS = List.of("image", "text", "sum", "slerp");
@@ -46,7 +46,7 @@ public record LiveEvalOptions(Benchmark benchmark, String split, List<String> me
         methods = List.copyOf(methods == null || methods.isEmpty() ? DEFAULT_METHODS : methods);
         annCutoffs = List.copyOf(annCutoffs == null || annCutoffs.isEmpty() ? DEFAULT_ANN_CUTOFFS : annCutoffs);
         api = api == null ? DEFAULT_API : api;
-        manifestTimeout = manifestTimeout == null ? Duration.ofMinutes(10) : manifestTimeout;
+        receiptTimeout = receiptTimeout == null ? Duration.ofMinutes(10) : receiptTimeout;
         indexTimeout = indexTimeout == null ? Duration.ofMinutes(30) : indexTimeout;
         topics = topics == null ? Topics.defaults() : topics;
         if (!split.matches("[A-Za-z0-9_]+")) {
@@ -101,21 +101,21 @@ public record LiveEvalOptions(Benchmark benchmark, String split, List<String> me
 
     public LiveEvalOptions withMethods(List<String> newMethods) {
         return new LiveEvalOptions(benchmark, split, newMethods, annCutoffs, api, outDir, packDir, concurrency,
-                manifestTimeout, indexTimeout, kafka, openSearch, topics);
+                receiptTimeout, indexTimeout, kafka, openSearch, topics);
     }
 
     public LiveEvalOptions withApi(URI newApi) {
         return new LiveEvalOptions(benchmark, split, methods, annCutoffs, newApi, outDir, packDir, concurrency,
-                manifestTimeout, indexTimeout, kafka, openSearch, topics);
+                receiptTimeout, indexTimeout, kafka, openSearch, topics);
     }
 
     public LiveEvalOptions withOutDir(Path newOutDir) {
         return new LiveEvalOptions(benchmark, split, methods, annCutoffs, api, newOutDir, packDir, concurrency,
-                manifestTimeout, indexTimeout, kafka, openSearch, topics);
+                receiptTimeout, indexTimeout, kafka, openSearch, topics);
     }
 
     public LiveEvalOptions withTopics(Topics newTopics) {
         return new LiveEvalOptions(benchmark, split, methods, annCutoffs, api, outDir, packDir, concurrency,
-                manifestTimeout, indexTimeout, kafka, openSearch, newTopics);
+                receiptTimeout, indexTimeout, kafka, openSearch, newTopics);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * What an evaluation produced.
  *
- * @param stages time spent per stage, in order: {@code manifest} (waiting for the replay's manifest and reading
+ * @param stages time spent per stage, in order: {@code receipt} (waiting for the replay's receipt and reading
  *               the queries), {@code index wait}, {@code eval} (searches, exact search, metrics)
  */
 public record LiveEvalResult(EvalReport report, ReportWriter.ReportFiles files, Map<String, Duration> stages) {

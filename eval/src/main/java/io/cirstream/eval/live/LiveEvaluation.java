@@ -1,9 +1,9 @@
 package io.cirstream.eval.live;
 
-import io.cirstream.core.opensearch.OpenSearchClient;
-import io.cirstream.embedder.model.ModelRuntime;
-import io.cirstream.embedder.model.RuntimeOptions;
-import io.cirstream.embedder.model.SpaceType;
+import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.model.ModelRuntime;
+import io.cirstream.model.RuntimeOptions;
+import io.cirstream.contract.pack.SpaceType;
 import io.cirstream.eval.anchor.PublishedAnchors;
 import io.cirstream.eval.metric.BenchmarkProtocol;
 import io.cirstream.eval.metric.EvalAggregator;
@@ -12,15 +12,15 @@ import io.cirstream.eval.metric.ExactSearch;
 import io.cirstream.eval.metric.MethodRun;
 import io.cirstream.eval.metric.RunInfo;
 import io.cirstream.eval.report.ReportWriter;
-import io.cirstream.ingest.event.BenchmarkManifest;
-import io.cirstream.ingest.event.BenchmarkQuery;
+import io.cirstream.contract.event.ReplayReceipt;
+import io.cirstream.contract.event.BenchmarkQuery;
 import io.cirstream.ingest.replay.ReplayRun;
-import io.cirstream.query.compose.CompositionParams;
-import io.cirstream.query.compose.Method;
-import io.cirstream.query.compose.QueryComposer;
-import io.cirstream.query.compose.Slerp;
-import io.cirstream.query.compose.WeiCom;
-import io.cirstream.query.compose.WeightedSum;
+import io.cirstream.model.composition.CompositionParams;
+import io.cirstream.model.composition.Method;
+import io.cirstream.model.composition.Composer;
+import io.cirstream.model.composition.Slerp;
+import io.cirstream.model.composition.WeiCom;
+import io.cirstream.model.composition.WeightedSum;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +36,7 @@ import java.util.Objects;
 
 /**
  * {@code cirstream eval}: measures the running system on a replayed benchmark. Reads the benchmark's
- * manifest and queries from Kafka, waits until the index holds the whole gallery, sends every query to the
+ * receipt and queries from Kafka, waits until the index holds the whole gallery, sends every query to the
  * query API once per method, scores the rankings by the benchmark's protocol, compares the k-NN answers with
  * exact search over the stored vectors, and writes the reports.
  */
@@ -59,12 +59,12 @@ public final class LiveEvaluation {
         StageClock clock = new StageClock();
         String runId = ReplayRun.newId(Instant.now());
         BenchmarkFeed feed = new BenchmarkFeed(options.kafka(), options.topics(), options.collection());
-        BenchmarkFeed.Replayed replayed = feed.awaitManifest(options.manifestTimeout(), err);
-        BenchmarkManifest manifest = replayed.manifest();
+        BenchmarkFeed.Replayed replayed = feed.awaitReceipt(options.receiptTimeout(), err);
+        ReplayReceipt receipt = replayed.receipt();
         List<BenchmarkQuery> queries = feed.queries(replayed);
-        clock.lap("manifest");
+        clock.lap("receipt");
         err.printf("eval: run %s: %s has %d gallery images and %d queries (replay %s)%n", runId,
-                manifest.collection(), manifest.galleryCount(), queries.size(), replayed.runId().orElse("unnamed"));
+                receipt.collection(), receipt.galleryCount(), queries.size(), replayed.runId().orElse("unnamed"));
         List<String> notes = new ArrayList<>();
         BenchmarkProtocol protocol = BenchmarkProtocol.valueOf(options.benchmark().name());
         boolean hidden = Submissions.labelsHidden(queries);
@@ -81,13 +81,13 @@ public final class LiveEvaluation {
         try (OpenSearchClient client = new OpenSearchClient(options.openSearch());
              SearchApiClient api = new SearchApiClient(options.api())) {
             IndexedGallery gallery = new IndexedGallery(client, options.openSearch().indexAlias());
-            gallery.awaitCount(manifest.collection(), replayed.runId().orElse(null), manifest.galleryCount(),
+            gallery.awaitCount(receipt.collection(), replayed.runId().orElse(null), receipt.galleryCount(),
                     options.indexTimeout(), err);
             clock.lap("index wait");
-            StoredGallery stored = gallery.vectors(manifest.collection());
-            if (stored.size() > manifest.galleryCount()) {
-                notes.add("the index holds " + stored.size() + " images of " + manifest.collection() + " but the "
-                        + "replay published " + manifest.galleryCount() + ": images of an earlier replay of this "
+            StoredGallery stored = gallery.vectors(receipt.collection());
+            if (stored.size() > receipt.galleryCount()) {
+                notes.add("the index holds " + stored.size() + " images of " + receipt.collection() + " but the "
+                        + "replay published " + receipt.galleryCount() + ": images of an earlier replay of this "
                         + "split are ranked too");
             }
             notes.forEach(note -> err.println("eval: NOTE " + note));
@@ -132,7 +132,7 @@ public final class LiveEvaluation {
         BenchmarkProtocol protocol = info.benchmark();
         ExactSearch.Similarity similarity = runtime.space() == SpaceType.COSINE
                 ? ExactSearch.Similarity.COSINE : ExactSearch.Similarity.INNER_PRODUCT;
-        QueryComposer composer = new QueryComposer(runtime.pseudoTokens(), runtime.combiner());
+        Composer composer = new Composer(runtime.pseudoTokens(), runtime.combiner());
         for (Method method : options.parsedMethods()) {
             if (!composer.supports(method)) {
                 throw new IllegalArgumentException("method " + method.wireName() + " needs a network the pack "

@@ -8,8 +8,8 @@ import io.cirstream.eval.metric.MetricNames;
 import io.cirstream.eval.metric.QueryOutcome;
 import io.cirstream.eval.metric.Ranking;
 import io.cirstream.eval.metric.ScoredId;
-import io.cirstream.ingest.event.BenchmarkQuery;
-import io.cirstream.query.compose.Method;
+import io.cirstream.contract.event.BenchmarkQuery;
+import io.cirstream.model.composition.Method;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.cirstream.eval.live;
 
-import io.cirstream.embedder.model.TextEncoder;
-import io.cirstream.ingest.event.BenchmarkQuery;
-import io.cirstream.query.compose.CompositionParams;
-import io.cirstream.query.compose.Method;
-import io.cirstream.query.compose.QueryComposer;
+import io.cirstream.model.TextEncoder;
+import io.cirstream.contract.event.BenchmarkQuery;
+import io.cirstream.model.composition.CompositionParams;
+import io.cirstream.model.composition.Method;
+import io.cirstream.model.composition.Composer;
 
 import java.util.HashMap;
 import java.util.List;
@@ -13,18 +13,18 @@ import java.util.Optional;
 
 /**
  * The query vector the query API searches with, recomputed here for exact search: the reference's stored
- * vector and the encoded text, composed by the query API's own {@link QueryComposer}. Texts are encoded
+ * vector and the encoded text, composed by the query API's own {@link Composer}. Texts are encoded
  * once per evaluation and shared by every method.
  */
 final class QueryVectors {
     private static final int TEXT_BATCH = 64;
 
-    private final QueryComposer composer;
+    private final Composer composer;
     private final CompositionParams params;
     private final Map<String, float[]> stored;
     private final Map<String, float[]> textVectors = new HashMap<>();
 
-    QueryVectors(QueryComposer composer, CompositionParams params, StoredGallery gallery, TextEncoder texts,
+    QueryVectors(Composer composer, CompositionParams params, StoredGallery gallery, TextEncoder texts,
                  List<BenchmarkQuery> queries) {
         this.composer = composer;
         this.params = params;

@@ -2,10 +2,10 @@ package io.cirstream.eval.live;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cirstream.core.json.Json;
+import io.cirstream.contract.json.Json;
 import io.cirstream.eval.metric.Ranking;
 import io.cirstream.eval.metric.ScoredId;
-import io.cirstream.ingest.event.BenchmarkQuery;
+import io.cirstream.contract.event.BenchmarkQuery;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

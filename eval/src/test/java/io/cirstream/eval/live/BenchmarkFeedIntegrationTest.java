@@ -1,15 +1,15 @@
 package io.cirstream.eval.live;
 
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.topic.Topics;
-import io.cirstream.ingest.event.BenchmarkManifest;
-import io.cirstream.ingest.event.BenchmarkQuery;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.contract.event.ReplayReceipt;
+import io.cirstream.contract.event.BenchmarkQuery;
 import io.cirstream.ingest.replay.Benchmark;
 import io.cirstream.ingest.replay.ReplayOptions;
 import io.cirstream.ingest.replay.ReplaySummary;
 import io.cirstream.ingest.replay.Replayer;
-import io.cirstream.ingest.synthetic.SyntheticQuery;
-import io.cirstream.ingest.synthetic.SyntheticWorld;
+import io.cirstream.tools.world.SyntheticQuery;
+import io.cirstream.tools.world.SyntheticWorld;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.junit.jupiter.api.Test;
@@ -33,18 +33,18 @@ class BenchmarkFeedIntegrationTest {
     Path world;
 
     @Test
-    void readsBackTheManifestAndEveryQueryOfAReplay() {
+    void readsBackTheReceiptAndEveryQueryOfAReplay() {
         SyntheticWorld.generate(7, 40, 25, world);
         Topics topics = new Topics(LocalInfra.uniqueName("feed-it") + ".");
         Replayer.run(ReplayOptions.of(Benchmark.SYNTHETIC, world, "val", KAFKA).withTopics(topics), QUIET);
 
         BenchmarkFeed feed = new BenchmarkFeed(KAFKA, topics, "synthetic-val");
-        BenchmarkFeed.Replayed replayed = feed.awaitManifest(Duration.ofSeconds(30), QUIET);
-        BenchmarkManifest manifest = replayed.manifest();
+        BenchmarkFeed.Replayed replayed = feed.awaitReceipt(Duration.ofSeconds(30), QUIET);
+        ReplayReceipt receipt = replayed.receipt();
         List<BenchmarkQuery> queries = feed.queries(replayed);
 
-        assertThat(manifest.galleryCount()).isEqualTo(40);
-        assertThat(manifest.collection()).isEqualTo("synthetic-val");
+        assertThat(receipt.galleryCount()).isEqualTo(40);
+        assertThat(receipt.collection()).isEqualTo("synthetic-val");
         List<SyntheticQuery> expected = SyntheticWorld.queries(7, 40, 25);
         assertThat(queries).hasSize(expected.size());
         assertThat(queries).extracting(BenchmarkQuery::queryId).containsExactlyInAnyOrderElementsOf(
@@ -56,7 +56,7 @@ class BenchmarkFeedIntegrationTest {
 
     /**
      * Issue 13 item 4: a replay with --limit after a full one leaves the full replay's queries on the topic; eval
-     * scored all of them. Now it scores exactly the queries of the replay whose manifest it read.
+     * scored all of them. Now it scores exactly the queries of the replay whose receipt it read.
      */
     @Test
     void readsOnlyTheQueriesOfTheLatestReplayNotThoseOfAnEarlierFullOne() {
@@ -65,23 +65,23 @@ class BenchmarkFeedIntegrationTest {
         ReplayOptions full = ReplayOptions.of(Benchmark.SYNTHETIC, world, "val", KAFKA).withTopics(topics);
         Replayer.run(full, QUIET);
         ReplaySummary limited = Replayer.run(full.withLimit(12), QUIET);
-        assertThat(limited.manifest().queryCount()).isLessThan(30);
+        assertThat(limited.receipt().queryCount()).isLessThan(30);
 
         BenchmarkFeed feed = new BenchmarkFeed(KAFKA, topics, "synthetic-val");
-        BenchmarkFeed.Replayed replayed = feed.awaitManifest(Duration.ofSeconds(30), QUIET);
+        BenchmarkFeed.Replayed replayed = feed.awaitReceipt(Duration.ofSeconds(30), QUIET);
         List<BenchmarkQuery> queries = feed.queries(replayed);
 
         assertThat(replayed.runId()).contains(limited.runId());
-        assertThat(replayed.manifest().galleryCount()).isEqualTo(12);
-        assertThat(queries).hasSize((int) limited.manifest().queryCount());
+        assertThat(replayed.receipt().galleryCount()).isEqualTo(12);
+        assertThat(queries).hasSize((int) limited.receipt().queryCount());
     }
 
     @Test
-    void givesUpOnAMissingManifestNamingTheTopic() {
+    void givesUpOnAMissingReceiptNamingTheTopic() {
         Topics topics = new Topics(LocalInfra.uniqueName("feed-none") + ".");
         BenchmarkFeed feed = new BenchmarkFeed(KAFKA, topics, "cirr-val");
-        assertThatThrownBy(() -> feed.awaitManifest(Duration.ofSeconds(1), QUIET))
-                .hasMessageContaining(topics.benchmarkManifest("cirr-val"))
+        assertThatThrownBy(() -> feed.awaitReceipt(Duration.ofSeconds(1), QUIET))
+                .hasMessageContaining(topics.benchmarkReceipt("cirr-val"))
                 .hasMessageContaining("replay the benchmark first");
     }
 }

@@ -3,7 +3,7 @@ package io.cirstream.eval.live;
 import io.cirstream.eval.metric.EvalReport;
 import io.cirstream.eval.metric.MethodResult;
 import io.cirstream.eval.metric.MetricNames;
-import io.cirstream.query.compose.Slerp;
+import io.cirstream.model.composition.Slerp;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.cirstream.eval.live;
 
-import io.cirstream.ingest.synthetic.SyntheticQuery;
+import io.cirstream.tools.world.SyntheticQuery;
 
 import java.util.ArrayList;
 import java.util.Comparator;

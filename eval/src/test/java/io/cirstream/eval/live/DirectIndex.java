@@ -1,11 +1,12 @@
 package io.cirstream.eval.live;
 
+import io.cirstream.opensearch.GalleryIndexAdmin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cirstream.core.json.Json;
-import io.cirstream.core.opensearch.OpenSearchClient;
-import io.cirstream.embedder.sink.GalleryIndex;
-import io.cirstream.embedder.sink.IndexSettings;
-import io.cirstream.embedder.model.ModelRuntime;
+import io.cirstream.contract.json.Json;
+import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.contract.index.GalleryIndex;
+import io.cirstream.contract.index.IndexSettings;
+import io.cirstream.model.ModelRuntime;
 import io.cirstream.ingest.replay.ReplayRun;
 
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class DirectIndex {
     static String create(OpenSearchClient client, ModelRuntime runtime, String alias, SyntheticBench bench,
                          String collection, String replayRun) throws IOException {
         // Created exactly as the embedder creates it (mapping, settings, alias), only filled directly.
-        String index = GalleryIndex.ensure(client, alias, runtime.dimension(), runtime.space(), runtime.packId(),
+        String index = GalleryIndexAdmin.ensure(client, alias, runtime.dimension(), runtime.space(), runtime.packId(),
                 IndexSettings.defaults("1s"));
         StringBuilder bulk = new StringBuilder();
         for (Map.Entry<String, float[]> image : bench.images.entrySet()) {

@@ -2,7 +2,7 @@ package io.cirstream.eval.live;
 
 import io.cirstream.eval.metric.ExactSearch;
 import io.cirstream.eval.metric.ScoredId;
-import io.cirstream.query.compose.WeiCom;
+import io.cirstream.model.composition.WeiCom;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.cirstream.eval.live;
 
-import io.cirstream.core.json.Json;
-import io.cirstream.core.opensearch.OpenSearchClient;
+import io.cirstream.contract.json.Json;
+import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.junit.jupiter.api.AfterEach;

@@ -1,10 +1,10 @@
 package io.cirstream.eval.live;
 
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.config.OpenSearchConfig;
-import io.cirstream.core.config.Settings;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.config.OpenSearchConfig;
+import io.cirstream.contract.config.Settings;
 import io.cirstream.ingest.replay.Benchmark;
-import io.cirstream.query.compose.Method;
+import io.cirstream.model.composition.Method;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

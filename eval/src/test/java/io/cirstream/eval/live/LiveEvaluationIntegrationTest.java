@@ -1,16 +1,16 @@
 package io.cirstream.eval.live;
 
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.config.OpenSearchConfig;
-import io.cirstream.core.config.Settings;
-import io.cirstream.core.opensearch.OpenSearchClient;
-import io.cirstream.core.topic.Topics;
-import io.cirstream.embedder.model.ModelRuntime;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.config.OpenSearchConfig;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.model.ModelRuntime;
 import io.cirstream.ingest.replay.Benchmark;
 import io.cirstream.ingest.replay.ReplayOptions;
 import io.cirstream.ingest.replay.ReplaySummary;
 import io.cirstream.ingest.replay.Replayer;
-import io.cirstream.ingest.synthetic.SyntheticWorld;
+import io.cirstream.tools.world.SyntheticWorld;
 import io.cirstream.query.app.QueryApiConfig;
 import io.cirstream.query.app.QueryApiServer;
 import io.cirstream.testkit.IntegrationTest;
@@ -60,7 +60,7 @@ class LiveEvaluationIntegrationTest {
         ByteArrayOutputStream replayLog = new ByteArrayOutputStream();
         ReplaySummary replay = Replayer.run(ReplayOptions.of(Benchmark.SYNTHETIC, dir.resolve("world"), "val", kafka)
                 .withTopics(topics), new PrintStream(replayLog, true, StandardCharsets.UTF_8));
-        assertThat(replay.manifest().queryCount()).as("replay output:%n%s", replayLog).isEqualTo(QUERIES);
+        assertThat(replay.receipt().queryCount()).as("replay output:%n%s", replayLog).isEqualTo(QUERIES);
 
         try (ModelRuntime runtime = SyntheticBench.runtime(pack);
              OpenSearchClient client = LocalInfra.openSearch()) {

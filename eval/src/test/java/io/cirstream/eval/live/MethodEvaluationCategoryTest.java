@@ -3,10 +3,10 @@ package io.cirstream.eval.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cirstream.eval.metric.ExactSearch;
 import io.cirstream.eval.metric.MetricNames;
-import io.cirstream.ingest.event.BenchmarkQuery;
-import io.cirstream.query.compose.CompositionParams;
-import io.cirstream.query.compose.Method;
-import io.cirstream.query.compose.QueryComposer;
+import io.cirstream.contract.event.BenchmarkQuery;
+import io.cirstream.model.composition.CompositionParams;
+import io.cirstream.model.composition.Method;
+import io.cirstream.model.composition.Composer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -37,7 +37,7 @@ class MethodEvaluationCategoryTest {
         List<BenchmarkQuery> queries = List.of(
                 new BenchmarkQuery("fashioniq", "val", "dress-0", "r", List.of("longer"), List.of("a"), List.of(), "dress"),
                 new BenchmarkQuery("fashioniq", "val", "shirt-0", "r", List.of("bluer"), List.of("b"), List.of(), "shirt"));
-        QueryVectors vectors = new QueryVectors(new QueryComposer(Optional.empty(), Optional.empty()),
+        QueryVectors vectors = new QueryVectors(new Composer(Optional.empty(), Optional.empty()),
                 CompositionParams.defaults(), stored, new MethodEvaluationFailureTest.FixedTexts(), queries);
         Map<String, ExactSearch> perCategory = new LinkedHashMap<>();
         for (String category : List.of("dress", "shirt")) {

@@ -1,12 +1,12 @@
 package io.cirstream.eval.live;
 
-import io.cirstream.embedder.model.TextEncoder;
+import io.cirstream.model.TextEncoder;
 import io.cirstream.eval.metric.ExactSearch;
 import io.cirstream.eval.metric.MethodRun;
-import io.cirstream.ingest.event.BenchmarkQuery;
-import io.cirstream.query.compose.CompositionParams;
-import io.cirstream.query.compose.Method;
-import io.cirstream.query.compose.QueryComposer;
+import io.cirstream.contract.event.BenchmarkQuery;
+import io.cirstream.model.composition.CompositionParams;
+import io.cirstream.model.composition.Method;
+import io.cirstream.model.composition.Composer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -34,7 +34,7 @@ class MethodEvaluationFailureTest {
             queries.add(new BenchmarkQuery("cirr", "val", "q" + i, "r", List.of(text), List.of("t"), List.of(), null));
         }
         StoredGallery stored = new StoredGallery(List.of("r", "t", "x"), List.of(unit(0), unit(1), unit(2)));
-        QueryVectors vectors = new QueryVectors(new QueryComposer(Optional.empty(), Optional.empty()),
+        QueryVectors vectors = new QueryVectors(new Composer(Optional.empty(), Optional.empty()),
                 CompositionParams.defaults(), stored, new FixedTexts(), queries);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (StubSearchApi stub = new StubSearchApi(request -> request.path("text").asText().startsWith("bad")

@@ -2,9 +2,9 @@ package io.cirstream.eval.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.cirstream.core.json.Json;
+import io.cirstream.contract.json.Json;
 import io.cirstream.eval.metric.ScoredId;
-import io.cirstream.query.compose.CompositionParams;
+import io.cirstream.model.composition.CompositionParams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

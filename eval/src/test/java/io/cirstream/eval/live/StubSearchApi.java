@@ -2,7 +2,7 @@ package io.cirstream.eval.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.cirstream.core.json.Json;
+import io.cirstream.contract.json.Json;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,11 +1,11 @@
 package io.cirstream.eval.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.core.json.Json;
+import io.cirstream.contract.json.Json;
 import io.cirstream.eval.metric.BenchmarkProtocol;
 import io.cirstream.eval.metric.Ranking;
 import io.cirstream.eval.metric.ScoredId;
-import io.cirstream.ingest.event.BenchmarkQuery;
+import io.cirstream.contract.event.BenchmarkQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,12 +1,12 @@
 package io.cirstream.eval.live;
 
-import io.cirstream.embedder.model.ModelRuntime;
-import io.cirstream.embedder.model.RuntimeOptions;
-import io.cirstream.embedder.model.generate.PackGenerator;
-import io.cirstream.ingest.synthetic.CirrLayout;
-import io.cirstream.ingest.synthetic.ImageFormat;
-import io.cirstream.ingest.synthetic.SyntheticQuery;
-import io.cirstream.ingest.synthetic.SyntheticWorld;
+import io.cirstream.model.ModelRuntime;
+import io.cirstream.model.RuntimeOptions;
+import io.cirstream.tools.packs.PackGenerator;
+import io.cirstream.tools.world.CirrLayout;
+import io.cirstream.tools.world.TileFileFormat;
+import io.cirstream.tools.world.SyntheticQuery;
+import io.cirstream.tools.world.SyntheticWorld;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -48,7 +48,7 @@ public final class SyntheticBench {
     /** Encodes the world {@code SyntheticWorld.generate(seed, images, queries, worldDir)} already wrote. */
     public static SyntheticBench encode(ModelRuntime runtime, long seed, int imageCount, int queryCount, Path worldDir) {
         CirrLayout layout = new CirrLayout(worldDir, SyntheticWorld.DEFAULT_SPLIT,
-                ImageFormat.PNG);
+                TileFileFormat.PNG);
         SyntheticBench bench = new SyntheticBench(seed, layout, SyntheticWorld.queries(seed, imageCount, queryCount));
         List<BufferedImage> pixels = new ArrayList<>(imageCount);
         for (int i = 0; i < imageCount; i++) {

@@ -2,7 +2,7 @@ package io.cirstream.ingest.replay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.core.json.Json;
+import io.cirstream.contract.json.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;

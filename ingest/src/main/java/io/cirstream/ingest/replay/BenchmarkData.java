@@ -1,6 +1,6 @@
 package io.cirstream.ingest.replay;
 
-import io.cirstream.ingest.event.BenchmarkQuery;
+import io.cirstream.contract.event.BenchmarkQuery;
 
 import java.nio.file.Path;
 import java.util.HashSet;

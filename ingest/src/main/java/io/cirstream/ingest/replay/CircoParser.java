@@ -1,7 +1,7 @@
 package io.cirstream.ingest.replay;
 
-import io.cirstream.ingest.event.BenchmarkQuery;
-import io.cirstream.ingest.publish.ImageIds;
+import io.cirstream.contract.event.BenchmarkQuery;
+import io.cirstream.publisher.ImageIds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

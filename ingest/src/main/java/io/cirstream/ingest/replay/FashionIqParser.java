@@ -1,7 +1,7 @@
 package io.cirstream.ingest.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.ingest.event.BenchmarkQuery;
+import io.cirstream.contract.event.BenchmarkQuery;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

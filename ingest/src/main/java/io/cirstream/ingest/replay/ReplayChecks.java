@@ -1,6 +1,6 @@
 package io.cirstream.ingest.replay;
 
-import io.cirstream.ingest.publish.PublishResult;
+import io.cirstream.publisher.PublishResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a replay must have found before it publishes a manifest: at least one gallery image, and no more problems
+ * What a replay must have found before it publishes a receipt: at least one gallery image, and no more problems
  * than its bound allows. Every problem goes to one file (its path is in every message), because a real benchmark
  * with wrong paths has thousands and the console shows only the first few.
  */
@@ -79,7 +79,7 @@ final class ReplayChecks {
         String listing = lines.isEmpty() ? "" : " " + lines.size() + " problems, the first: " + lines.getFirst()
                 + "; every problem is listed in " + write(lines) + ".";
         return new ReplayFailedException("replay " + collection + " " + what + "." + listing
-                + " No manifest was written, so eval still sees the previous complete replay of this split.");
+                + " No receipt was written, so eval still sees the previous complete replay of this split.");
     }
 
     private static List<String> problemLines(List<ParseProblem> problems, List<PublishResult.Rejected> rejected) {

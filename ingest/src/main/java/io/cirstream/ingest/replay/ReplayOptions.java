@@ -1,8 +1,8 @@
 package io.cirstream.ingest.replay;
 
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.topic.Topics;
-import io.cirstream.ingest.image.ImageLimits;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.imaging.ImageLimits;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -55,7 +55,7 @@ public record ReplayOptions(Benchmark benchmark, Path root, String split, Parser
 
     /**
      * {@code <benchmark>-<split>}: the gallery collection, and the name of this replay's topics
-     * ({@code gallery.bench.<collection>}, {@code bench.<collection>.queries}, {@code bench.<collection>.manifest}),
+     * ({@code gallery.bench.<collection>}, {@code bench.<collection>.queries}, {@code bench.<collection>.receipt}),
      * so splits never share a compacted key space.
      */
     public String collection() {

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Names one replay. Every query record and the manifest of a replay carry its id in the {@value #HEADER} record
- * header, so an evaluator scores exactly the queries of the replay whose manifest it read, not older ones still
+ * Names one replay. Every query record and the receipt of a replay carry its id in the {@value #HEADER} record
+ * header, so an evaluator scores exactly the queries of the replay whose receipt it read, not older ones still
  * on the topic (a replay with {@code --limit} after a full one writes fewer queries than the topic holds).
  */
 public final class ReplayRun {

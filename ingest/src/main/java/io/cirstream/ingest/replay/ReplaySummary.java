@@ -1,7 +1,7 @@
 package io.cirstream.ingest.replay;
 
-import io.cirstream.ingest.event.BenchmarkManifest;
-import io.cirstream.ingest.publish.PublishResult;
+import io.cirstream.contract.event.ReplayReceipt;
+import io.cirstream.publisher.PublishResult;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param problemsFile every problem and refused image, one a line; null when there was none
  */
-public record ReplaySummary(String runId, BenchmarkManifest manifest, List<PublishResult.Rejected> galleryRejected,
+public record ReplaySummary(String runId, ReplayReceipt receipt, List<PublishResult.Rejected> galleryRejected,
                             List<ParseProblem> problems, long galleryBytes, Duration elapsed, Path problemsFile) {
     private static final int LISTED = 50;
 
@@ -29,7 +29,7 @@ public record ReplaySummary(String runId, BenchmarkManifest manifest, List<Publi
     }
 
     public double eventsPerSecond() {
-        return (manifest.galleryCount() + manifest.queryCount()) / seconds();
+        return (receipt.galleryCount() + receipt.queryCount()) / seconds();
     }
 
     public double megabytesPerSecond() {
@@ -38,8 +38,8 @@ public record ReplaySummary(String runId, BenchmarkManifest manifest, List<Publi
 
     public void print(PrintStream out) {
         out.printf("replay %s (run %s): %d gallery images, %d queries, %d rejected, %d problems; %.1f MB in %.2f s "
-                        + "(%.0f events/s, %.1f MB/s)%n", manifest.collection(), runId, manifest.galleryCount(),
-                manifest.queryCount(), galleryRejected.size(), problems.size(), galleryBytes / 1e6, seconds(),
+                        + "(%.0f events/s, %.1f MB/s)%n", receipt.collection(), runId, receipt.galleryCount(),
+                receipt.queryCount(), galleryRejected.size(), problems.size(), galleryBytes / 1e6, seconds(),
                 eventsPerSecond(), megabytesPerSecond());
         problems.stream().limit(LISTED).forEach(p -> out.println("  problem: " + p));
         galleryRejected.stream().limit(LISTED).forEach(r -> out.println("  rejected: " + r.source() + ": " + r.describe()));

@@ -1,16 +1,16 @@
 package io.cirstream.ingest.replay;
 
-import io.cirstream.ingest.event.BenchmarkManifest;
-import io.cirstream.ingest.event.BenchmarkManifestCodec;
-import io.cirstream.ingest.event.BenchmarkQuery;
-import io.cirstream.ingest.event.BenchmarkQueryCodec;
-import io.cirstream.ingest.event.ImageMetadata;
-import io.cirstream.ingest.publish.GalleryPublisher;
-import io.cirstream.ingest.publish.KafkaSetup;
-import io.cirstream.ingest.publish.IngestSource;
-import io.cirstream.ingest.publish.PublishBatch;
-import io.cirstream.ingest.publish.PublishResult;
-import io.cirstream.ingest.publish.PublisherOptions;
+import io.cirstream.contract.event.ReplayReceipt;
+import io.cirstream.contract.event.ReplayReceiptCodec;
+import io.cirstream.contract.event.BenchmarkQuery;
+import io.cirstream.contract.event.BenchmarkQueryCodec;
+import io.cirstream.contract.event.ImageMetadata;
+import io.cirstream.publisher.GalleryPublisher;
+import io.cirstream.contract.topic.KafkaSetup;
+import io.cirstream.publisher.IngestSource;
+import io.cirstream.publisher.PublishBatch;
+import io.cirstream.publisher.PublishResult;
+import io.cirstream.publisher.PublisherOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,8 +33,8 @@ import java.util.concurrent.Future;
  * {@code cirstream replay}: parses a benchmark split and publishes it for live evaluation. Gallery images go
  * through the {@link GalleryPublisher} to {@code gallery.bench.<collection>} (collection =
  * {@code <benchmark>-<split>}), queries to {@code bench.<collection>.queries}, and only after every one of those
- * records is acknowledged, a {@link BenchmarkManifest} to {@code bench.<collection>.manifest}: an evaluator that
- * sees the manifest knows how many images the collection holds.
+ * records is acknowledged, a {@link ReplayReceipt} to {@code bench.<collection>.receipt}: an evaluator that
+ * sees the receipt knows how many images the collection holds.
  */
 public final class Replayer {
 
@@ -53,8 +53,8 @@ public final class Replayer {
         checks.beforePublishing(parsed, data);
         String galleryTopic = options.topics().benchmarkGallery(collection);
         String queryTopic = options.topics().benchmarkQueries(collection);
-        String manifestTopic = options.topics().benchmarkManifest(collection);
-        KafkaSetup.ensureTopics(options.kafka(), List.of(galleryTopic, queryTopic, manifestTopic));
+        String receiptTopic = options.topics().benchmarkReceipt(collection);
+        KafkaSetup.ensureTopics(options.kafka(), List.of(galleryTopic, queryTopic, receiptTopic));
         try (KafkaProducer<String, byte[]> producer = KafkaSetup.producer(options.kafka(), "cirstream-replay")) {
             GalleryPublisher publisher = GalleryPublisher.sharing(publisherOptions(options, galleryTopic, data), producer);
             PublishBatch.Outcome gallery = publishGallery(publisher, data, collection, runId, err);
@@ -62,11 +62,11 @@ public final class Replayer {
             checks.afterGallery(parsed, gallery.accepted(), gallery.rejected());
             List<BenchmarkQuery> queries = answerable(data.queries(), gallery.rejected(), err);
             publishQueries(producer, queryTopic, queries, runId);
-            BenchmarkManifest manifest = new BenchmarkManifest(data.benchmark(), data.split(), collection,
+            ReplayReceipt receipt = new ReplayReceipt(data.benchmark(), data.split(), collection,
                     gallery.accepted(), queries.size(), data.source().toString(), Instant.now());
-            await(producer.send(stamped(new ProducerRecord<>(manifestTopic, collection,
-                    new BenchmarkManifestCodec().encode(manifest)), runId)), "manifest");
-            ReplaySummary summary = new ReplaySummary(runId, manifest, gallery.rejected(), data.problems(),
+            await(producer.send(stamped(new ProducerRecord<>(receiptTopic, collection,
+                    new ReplayReceiptCodec().encode(receipt)), runId)), "receipt");
+            ReplaySummary summary = new ReplaySummary(runId, receipt, gallery.rejected(), data.problems(),
                     gallery.bytes(), Duration.ofNanos(System.nanoTime() - start),
                     checks.write(data.problems(), gallery.rejected()));
             summary.print(err);
@@ -110,14 +110,14 @@ public final class Replayer {
 
     /**
      * An image Kafka never acknowledged says nothing about the benchmark: leaving its queries out would quietly
-     * shrink the evaluation, so the replay stops before writing a manifest instead.
+     * shrink the evaluation, so the replay stops before writing a receipt instead.
      */
     private static void refuseUnacknowledged(PublishBatch.Outcome gallery, String topic) {
         List<PublishResult.Rejected> unacknowledged = gallery.unacknowledged();
         if (!unacknowledged.isEmpty()) {
             throw new IllegalStateException("Kafka did not acknowledge " + unacknowledged.size() + " gallery images on "
                     + topic + " (first: " + unacknowledged.getFirst().id() + ": " + unacknowledged.getFirst().message()
-                    + "); the manifest was not written. Check the broker, then replay again: records are keyed "
+                    + "); the receipt was not written. Check the broker, then replay again: records are keyed "
                     + "by id, so a second replay only overwrites what arrived");
         }
     }
@@ -155,7 +155,7 @@ public final class Replayer {
         try {
             send.get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a " + what + " record was not acknowledged by Kafka; the manifest was "
+            throw new IllegalStateException("a " + what + " record was not acknowledged by Kafka; the receipt was "
                     + "not written: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

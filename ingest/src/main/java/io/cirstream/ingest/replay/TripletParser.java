@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.cirstream.core.json.Json;
-import io.cirstream.ingest.event.BenchmarkQuery;
+import io.cirstream.contract.json.Json;
+import io.cirstream.contract.event.BenchmarkQuery;
 
 import java.io.BufferedReader;
 import java.io.IOException;

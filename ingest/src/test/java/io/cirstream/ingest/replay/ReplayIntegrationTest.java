@@ -1,18 +1,18 @@
 package io.cirstream.ingest.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.json.Json;
-import io.cirstream.core.topic.Topics;
-import io.cirstream.ingest.event.BenchmarkManifest;
-import io.cirstream.ingest.event.BenchmarkManifestCodec;
-import io.cirstream.ingest.event.BenchmarkQuery;
-import io.cirstream.ingest.event.BenchmarkQueryCodec;
-import io.cirstream.ingest.event.GalleryEvent;
-import io.cirstream.ingest.event.GalleryEventCodec;
-import io.cirstream.ingest.publish.TopicReader;
-import io.cirstream.ingest.synthetic.CirrLayout;
-import io.cirstream.ingest.synthetic.SyntheticWorld;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.json.Json;
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.contract.event.ReplayReceipt;
+import io.cirstream.contract.event.ReplayReceiptCodec;
+import io.cirstream.contract.event.BenchmarkQuery;
+import io.cirstream.contract.event.BenchmarkQueryCodec;
+import io.cirstream.contract.event.GalleryEvent;
+import io.cirstream.contract.event.GalleryEventCodec;
+import io.cirstream.ingest.source.TopicReader;
+import io.cirstream.tools.world.CirrLayout;
+import io.cirstream.tools.world.SyntheticWorld;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +42,7 @@ class ReplayIntegrationTest {
     Path world;
 
     @Test
-    void syntheticReplayFillsGalleryQueriesAndManifestTopicsMatchingTheAnnotationFiles() throws IOException {
+    void syntheticReplayFillsGalleryQueriesAndReceiptTopicsMatchingTheAnnotationFiles() throws IOException {
         CirrLayout layout = SyntheticWorld.generate(42, 60, 45, world);
         JsonNode split = Json.mapper().readTree(layout.imageSplit().toFile());
         JsonNode captions = Json.mapper().readTree(layout.captions().toFile());
@@ -59,8 +59,8 @@ class ReplayIntegrationTest {
                 topics.benchmarkGallery("synthetic-val"));
         List<ConsumerRecord<String, byte[]>> queries = TopicReader.readAll(bootstrap,
                 topics.benchmarkQueries("synthetic-val"));
-        List<ConsumerRecord<String, byte[]>> manifests = TopicReader.readAll(bootstrap,
-                topics.benchmarkManifest("synthetic-val"));
+        List<ConsumerRecord<String, byte[]>> receipts = TopicReader.readAll(bootstrap,
+                topics.benchmarkReceipt("synthetic-val"));
 
         Set<String> splitNames = new HashSet<>();
         split.fieldNames().forEachRemaining(splitNames::add);
@@ -75,13 +75,13 @@ class ReplayIntegrationTest {
         assertThat(splitNames).contains(query.referenceId()).containsAll(query.targetIds());
         assertThat(query.texts()).hasSize(1);
 
-        assertThat(manifests).hasSize(1);
-        BenchmarkManifest manifest = new BenchmarkManifestCodec().decode(manifests.getFirst().value());
-        assertThat(manifest.galleryCount()).isEqualTo(split.size());
-        assertThat(manifest.queryCount()).isEqualTo(captions.size());
-        assertThat(manifest.collection()).isEqualTo("synthetic-val");
-        assertThat(manifest.split()).isEqualTo("val");
-        assertThat(manifests.getFirst().timestamp()).isGreaterThanOrEqualTo(
+        assertThat(receipts).hasSize(1);
+        ReplayReceipt receipt = new ReplayReceiptCodec().decode(receipts.getFirst().value());
+        assertThat(receipt.galleryCount()).isEqualTo(split.size());
+        assertThat(receipt.queryCount()).isEqualTo(captions.size());
+        assertThat(receipt.collection()).isEqualTo("synthetic-val");
+        assertThat(receipt.split()).isEqualTo("val");
+        assertThat(receipts.getFirst().timestamp()).isGreaterThanOrEqualTo(
                 queries.stream().mapToLong(ConsumerRecord::timestamp).max().orElseThrow());
     }
 
@@ -94,9 +94,9 @@ class ReplayIntegrationTest {
 
         ReplaySummary summary = Replayer.run(options, new PrintStream(new ByteArrayOutputStream()));
 
-        assertThat(summary.manifest().galleryCount()).isEqualTo(20);
+        assertThat(summary.receipt().galleryCount()).isEqualTo(20);
         // Seed 7 fixes the world, so the number of queries answerable within the first 20 images is fixed too.
-        assertThat(summary.manifest().queryCount()).isEqualTo(13L);
+        assertThat(summary.receipt().queryCount()).isEqualTo(13L);
         List<ConsumerRecord<String, byte[]>> gallery = TopicReader.readAll(LocalInfra.kafkaBootstrap(),
                 topics.benchmarkGallery("synthetic-val"));
         assertThat(gallery).hasSize(20);
@@ -104,7 +104,7 @@ class ReplayIntegrationTest {
         gallery.forEach(r -> ids.add(r.key()));
         List<ConsumerRecord<String, byte[]>> queries = TopicReader.readAll(LocalInfra.kafkaBootstrap(),
                 topics.benchmarkQueries("synthetic-val"));
-        assertThat(queries).hasSize((int) summary.manifest().queryCount());
+        assertThat(queries).hasSize((int) summary.receipt().queryCount());
         queries.forEach(record -> {
             BenchmarkQuery query = new BenchmarkQueryCodec().decode(record.value());
             assertThat(ids).contains(query.referenceId()).containsAll(query.targetIds());
@@ -113,11 +113,11 @@ class ReplayIntegrationTest {
 
     /**
      * Issue 13 item 5: --data pointing where no image is used to replay 0 images with rc 0 and publish an empty
-     * manifest over the good one. Now it fails, says where images were expected, lists every problem in a file
-     * and writes no manifest, so the previous replay stays the one eval reads.
+     * receipt over the good one. Now it fails, says where images were expected, lists every problem in a file
+     * and writes no receipt, so the previous replay stays the one eval reads.
      */
     @Test
-    void aReplayThatFindsNoImageFailsUnpublishedAndTheGoodManifestStays() throws IOException {
+    void aReplayThatFindsNoImageFailsUnpublishedAndTheGoodReceiptStays() throws IOException {
         SyntheticWorld.generate(11, 60, 40, world);
         Topics topics = new Topics(LocalInfra.uniqueName("replay-empty") + ".");
         ReplayOptions good = ReplayOptions.of(Benchmark.SYNTHETIC, world, "val", KAFKA).withTopics(topics)
@@ -131,9 +131,9 @@ class ReplayIntegrationTest {
                 .hasMessageContaining("found no gallery image: expected")
                 .hasMessageContaining(nowhere.toAbsolutePath().toString())
                 .hasMessageContaining("every problem is listed in")
-                .hasMessageContaining("No manifest was written");
+                .hasMessageContaining("No receipt was written");
 
-        assertThat(TopicReader.readAll(LocalInfra.kafkaBootstrap(), topics.benchmarkManifest("synthetic-val")))
+        assertThat(TopicReader.readAll(LocalInfra.kafkaBootstrap(), topics.benchmarkReceipt("synthetic-val")))
                 .hasSize(1);
         try (Stream<Path> files = Files.list(world.resolve("problems"))) {
             Path listing = files.filter(f -> f.toString().endsWith(".problems.txt")).findFirst().orElseThrow();
@@ -157,7 +157,7 @@ class ReplayIntegrationTest {
 
         assertThatThrownBy(() -> Replayer.run(options, QUIET)).isInstanceOf(ReplayFailedException.class)
                 .hasMessageContaining("more than --max-problems 5% allows");
-        assertThat(TopicReader.readAll(LocalInfra.kafkaBootstrap(), topics.benchmarkManifest("synthetic-val")))
+        assertThat(TopicReader.readAll(LocalInfra.kafkaBootstrap(), topics.benchmarkReceipt("synthetic-val")))
                 .isEmpty();
 
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -196,8 +196,8 @@ class ReplayIntegrationTest {
         ReplaySummary summary = Replayer.run(options, QUIET);
 
         assertThat(summary.problems()).isEmpty();
-        assertThat(summary.manifest().galleryCount()).isEqualTo(4);
-        assertThat(summary.manifest().queryCount()).isEqualTo(2);
+        assertThat(summary.receipt().galleryCount()).isEqualTo(4);
+        assertThat(summary.receipt().queryCount()).isEqualTo(2);
         List<ConsumerRecord<String, byte[]>> gallery = TopicReader.readAll(LocalInfra.kafkaBootstrap(),
                 topics.benchmarkGallery("fashioniq-val"));
         assertThat(gallery).extracting(ConsumerRecord::key)

@@ -1,6 +1,6 @@
 package io.cirstream.ingest.replay;
 
-import io.cirstream.ingest.event.BenchmarkQuery;
+import io.cirstream.contract.event.BenchmarkQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

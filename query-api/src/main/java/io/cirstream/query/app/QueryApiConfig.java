@@ -1,11 +1,11 @@
 package io.cirstream.query.app;
 
-import io.cirstream.core.config.ConfigKey;
-import io.cirstream.core.config.KafkaConfig;
-import io.cirstream.core.config.OpenSearchConfig;
-import io.cirstream.core.config.Settings;
-import io.cirstream.embedder.model.PackSettings;
-import io.cirstream.ingest.publish.IngestConfig;
+import io.cirstream.contract.config.ConfigKey;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.config.OpenSearchConfig;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.model.PackSettings;
+import io.cirstream.imaging.ImageConfig;
 import io.cirstream.query.search.UrlFetcher;
 
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
             "size of each of WeiCom's two k-NN lists (their union is the statistics set)");
     public static final ConfigKey<Integer> EF_SEARCH = ConfigKey.integer("query.knn.ef-search", 0, 0, 10_000,
             "HNSW search beam of every k-NN query (recall against latency); 0: OpenSearch's default, k");
-    public static final ConfigKey<List<Path>> IMAGE_ROOTS = IngestConfig.ALLOWED_ROOTS;
+    public static final ConfigKey<List<Path>> IMAGE_ROOTS = ImageConfig.ALLOWED_ROOTS;
     public static final ConfigKey<String> TOPIC_PREFIX = KafkaConfig.TOPIC_PREFIX;
     public static final ConfigKey<Double> WATCH_THRESHOLD = new ConfigKey<>("query.watch.threshold", "0.3",
             QueryApiConfig::similarity, false, "default similarity a new image needs to be pushed to a watch");

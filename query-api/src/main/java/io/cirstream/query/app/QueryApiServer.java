@@ -1,14 +1,14 @@
 package io.cirstream.query.app;
 
-import io.cirstream.core.config.Settings;
-import io.cirstream.core.opensearch.OpenSearchClient;
-import io.cirstream.core.topic.Topics;
-import io.cirstream.embedder.model.ModelRuntime;
-import io.cirstream.embedder.model.RuntimeOptions;
-import io.cirstream.ingest.image.ImageLimits;
-import io.cirstream.ingest.publish.GalleryPublisher;
-import io.cirstream.ingest.publish.PublisherOptions;
-import io.cirstream.query.compose.QueryComposer;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.model.ModelRuntime;
+import io.cirstream.model.RuntimeOptions;
+import io.cirstream.imaging.ImageLimits;
+import io.cirstream.publisher.GalleryPublisher;
+import io.cirstream.publisher.PublisherOptions;
+import io.cirstream.model.composition.Composer;
 import io.cirstream.query.http.ApiContract;
 import io.cirstream.query.http.ApiRouter;
 import io.cirstream.query.http.SearchRequestParser;
@@ -83,7 +83,7 @@ public final class QueryApiServer implements AutoCloseable {
             QueryEncoder encoder = new QueryEncoder(vertx, store, inference,
                     new ReferenceImages(runtime.images(), ImageLimits.DEFAULT),
                     new TextEmbeddings(runtime.texts(), config.textCacheSize()),
-                    new QueryComposer(runtime.pseudoTokens(), runtime.combiner()), new UrlFetcher(config.urlFetch()));
+                    new Composer(runtime.pseudoTokens(), runtime.combiner()), new UrlFetcher(config.urlFetch()));
             SearchEngine engine = new SearchEngine(encoder, store, metrics.knn(), config.weicomCandidates());
             Topics topics = new Topics(config.topicPrefix());
             GalleryPublisher publisher = add(resources, GalleryPublisher.create(

@@ -1,6 +1,6 @@
 package io.cirstream.query.http;
 
-import io.cirstream.ingest.publish.GalleryPublisher;
+import io.cirstream.publisher.GalleryPublisher;
 import io.cirstream.query.metrics.QueryMetrics;
 import io.cirstream.query.search.GalleryStore;
 import io.cirstream.query.search.SearchEngine;

@@ -1,7 +1,7 @@
 package io.cirstream.query.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cirstream.embedder.sink.GalleryIndex;
+import io.cirstream.contract.index.GalleryIndex;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.vertx.core.Future;

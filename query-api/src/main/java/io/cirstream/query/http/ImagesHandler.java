@@ -2,9 +2,9 @@ package io.cirstream.query.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cirstream.ingest.event.ImageMetadata;
-import io.cirstream.ingest.publish.GalleryPublisher;
-import io.cirstream.ingest.publish.PublishResult;
+import io.cirstream.contract.event.ImageMetadata;
+import io.cirstream.publisher.GalleryPublisher;
+import io.cirstream.publisher.PublishResult;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.cirstream.query.search.GalleryStore;

@@ -1,6 +1,6 @@
 package io.cirstream.query.http;
 
-import io.cirstream.ingest.publish.PublishResult;
+import io.cirstream.publisher.PublishResult;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 

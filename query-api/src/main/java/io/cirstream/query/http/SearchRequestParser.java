@@ -1,11 +1,11 @@
 package io.cirstream.query.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.query.compose.CompositionParams;
-import io.cirstream.query.compose.Method;
-import io.cirstream.query.compose.Slerp;
-import io.cirstream.query.compose.WeiCom;
-import io.cirstream.query.compose.WeightedSum;
+import io.cirstream.model.composition.CompositionParams;
+import io.cirstream.model.composition.Method;
+import io.cirstream.model.composition.Slerp;
+import io.cirstream.model.composition.WeiCom;
+import io.cirstream.model.composition.WeightedSum;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.cirstream.query.search.FilterParser;

@@ -1,7 +1,7 @@
 package io.cirstream.query.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.embedder.sink.GalleryIndex;
+import io.cirstream.contract.index.GalleryIndex;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 

@@ -2,8 +2,8 @@ package io.cirstream.query.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cirstream.core.opensearch.OpenSearchClient;
-import io.cirstream.embedder.model.SpaceType;
+import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.contract.pack.SpaceType;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.vertx.core.Context;

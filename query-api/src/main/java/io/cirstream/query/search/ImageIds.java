@@ -1,6 +1,6 @@
 package io.cirstream.query.search;
 
-import io.cirstream.ingest.event.GalleryEvent;
+import io.cirstream.contract.event.GalleryEvent;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 

@@ -3,7 +3,7 @@ package io.cirstream.query.search;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cirstream.embedder.sink.GalleryIndex;
+import io.cirstream.contract.index.GalleryIndex;
 
 /**
  * One lucene k-NN search: the query vector, how many neighbours, the metadata filter placed inside the

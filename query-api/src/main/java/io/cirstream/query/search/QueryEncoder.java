@@ -1,7 +1,7 @@
 package io.cirstream.query.search;
 
-import io.cirstream.query.compose.QueryComposer;
-import io.cirstream.query.compose.Vec;
+import io.cirstream.model.composition.Composer;
+import io.cirstream.model.composition.Vec;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.cirstream.query.inference.Inference;
@@ -20,11 +20,11 @@ public final class QueryEncoder {
     private final Inference inference;
     private final ReferenceImages images;
     private final TextEmbeddings texts;
-    private final QueryComposer composer;
+    private final Composer composer;
     private final UrlFetcher urls;
 
     public QueryEncoder(Vertx vertx, GalleryStore store, Inference inference, ReferenceImages images,
-                        TextEmbeddings texts, QueryComposer composer, UrlFetcher urls) {
+                        TextEmbeddings texts, Composer composer, UrlFetcher urls) {
         this.vertx = vertx;
         this.store = store;
         this.inference = inference;
@@ -34,7 +34,7 @@ public final class QueryEncoder {
         this.urls = urls;
     }
 
-    public QueryComposer composer() {
+    public Composer composer() {
         return composer;
     }
 

@@ -1,9 +1,9 @@
 package io.cirstream.query.search;
 
-import io.cirstream.embedder.model.ImageEncoder;
-import io.cirstream.ingest.image.ImageDecoder;
-import io.cirstream.ingest.image.ImageLimits;
-import io.cirstream.ingest.image.ImageRejectedException;
+import io.cirstream.model.ImageEncoder;
+import io.cirstream.imaging.ImageDecoder;
+import io.cirstream.imaging.ImageLimits;
+import io.cirstream.imaging.ImageRejectedException;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 

@@ -1,6 +1,6 @@
 package io.cirstream.query.search;
 
-import io.cirstream.embedder.model.SpaceType;
+import io.cirstream.contract.pack.SpaceType;
 
 /**
  * The lucene engine reports a score, not the similarity: for cosinesimil {@code (1 + cos) / 2}; for

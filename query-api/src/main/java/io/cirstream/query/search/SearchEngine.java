@@ -1,7 +1,7 @@
 package io.cirstream.query.search;
 
-import io.cirstream.query.compose.Vec;
-import io.cirstream.query.compose.WeiCom;
+import io.cirstream.model.composition.Vec;
+import io.cirstream.model.composition.WeiCom;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 

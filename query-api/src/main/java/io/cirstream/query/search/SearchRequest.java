@@ -1,7 +1,7 @@
 package io.cirstream.query.search;
 
-import io.cirstream.query.compose.CompositionParams;
-import io.cirstream.query.compose.Method;
+import io.cirstream.model.composition.CompositionParams;
+import io.cirstream.model.composition.Method;
 
 import java.util.Optional;
 

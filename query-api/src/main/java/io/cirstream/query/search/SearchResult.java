@@ -1,7 +1,7 @@
 package io.cirstream.query.search;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cirstream.query.compose.Method;
+import io.cirstream.model.composition.Method;
 
 import java.util.List;
 

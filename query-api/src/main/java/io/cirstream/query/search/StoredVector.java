@@ -2,7 +2,7 @@ package io.cirstream.query.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cirstream.embedder.sink.GalleryIndex;
+import io.cirstream.contract.index.GalleryIndex;
 
 /** Reads the vector field out of a stored document. */
 public final class StoredVector {

@@ -1,8 +1,8 @@
 package io.cirstream.query.watch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cirstream.embedder.stream.VectorEvent;
-import io.cirstream.embedder.stream.VectorEventCodec;
+import io.cirstream.contract.vector.VectorEvent;
+import io.cirstream.contract.vector.VectorEventCodec;
 import io.cirstream.query.search.StoredVector;
 
 import java.util.Optional;

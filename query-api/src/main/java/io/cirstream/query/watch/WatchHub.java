@@ -1,7 +1,7 @@
 package io.cirstream.query.watch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cirstream.query.compose.Vec;
+import io.cirstream.model.composition.Vec;
 import io.cirstream.query.search.Filters;
 import io.vertx.core.Context;
 

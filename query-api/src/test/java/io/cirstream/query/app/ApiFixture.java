@@ -2,11 +2,11 @@ package io.cirstream.query.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.cirstream.core.json.Json;
-import io.cirstream.core.opensearch.OpenSearchClient;
-import io.cirstream.embedder.model.ModelRuntime;
-import io.cirstream.embedder.model.RuntimeOptions;
-import io.cirstream.embedder.model.generate.PackGenerator;
+import io.cirstream.contract.json.Json;
+import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.model.ModelRuntime;
+import io.cirstream.model.RuntimeOptions;
+import io.cirstream.tools.packs.PackGenerator;
 import io.cirstream.testkit.LocalInfra;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

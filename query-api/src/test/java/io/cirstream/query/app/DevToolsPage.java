@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.cirstream.core.json.Json;
+import io.cirstream.contract.json.Json;
 
 import java.io.BufferedReader;
 import java.io.IOException;

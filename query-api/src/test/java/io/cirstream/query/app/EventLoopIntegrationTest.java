@@ -1,6 +1,6 @@
 package io.cirstream.query.app;
 
-import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.contract.config.KafkaConfig;
 import io.cirstream.testkit.InfraControl;
 import io.cirstream.testkit.IntegrationTest;
 import org.junit.jupiter.api.Test;

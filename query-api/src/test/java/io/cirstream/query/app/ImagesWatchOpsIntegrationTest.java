@@ -1,12 +1,12 @@
 package io.cirstream.query.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.core.json.Json;
-import io.cirstream.embedder.stream.VectorEvent;
-import io.cirstream.embedder.stream.VectorEventCodec;
-import io.cirstream.ingest.event.GalleryEvent;
-import io.cirstream.ingest.event.GalleryEventCodec;
-import io.cirstream.ingest.event.ImageMetadata;
+import io.cirstream.contract.json.Json;
+import io.cirstream.contract.vector.VectorEvent;
+import io.cirstream.contract.vector.VectorEventCodec;
+import io.cirstream.contract.event.GalleryEvent;
+import io.cirstream.contract.event.GalleryEventCodec;
+import io.cirstream.contract.event.ImageMetadata;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,11 +1,11 @@
 package io.cirstream.query.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.core.json.Json;
-import io.cirstream.embedder.model.ModelRuntime;
-import io.cirstream.embedder.model.RuntimeOptions;
-import io.cirstream.embedder.model.generate.GeneratorOptions;
-import io.cirstream.embedder.model.generate.PackGenerator;
+import io.cirstream.contract.json.Json;
+import io.cirstream.model.ModelRuntime;
+import io.cirstream.model.RuntimeOptions;
+import io.cirstream.tools.packs.GeneratorOptions;
+import io.cirstream.tools.packs.PackGenerator;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.junit.jupiter.params.ParameterizedTest;

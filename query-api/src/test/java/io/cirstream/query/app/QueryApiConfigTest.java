@@ -1,7 +1,7 @@
 package io.cirstream.query.app;
 
-import io.cirstream.core.config.ConfigException;
-import io.cirstream.core.config.Settings;
+import io.cirstream.contract.config.ConfigException;
+import io.cirstream.contract.config.Settings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -3,11 +3,11 @@ package io.cirstream.query.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cirstream.ingest.synthetic.SyntheticQuery;
-import io.cirstream.ingest.synthetic.SyntheticWorld;
-import io.cirstream.query.compose.CompositionParams;
-import io.cirstream.query.compose.Method;
-import io.cirstream.query.compose.QueryComposer;
+import io.cirstream.tools.world.SyntheticQuery;
+import io.cirstream.tools.world.SyntheticWorld;
+import io.cirstream.model.composition.CompositionParams;
+import io.cirstream.model.composition.Method;
+import io.cirstream.model.composition.Composer;
 import io.cirstream.testkit.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +69,7 @@ class SearchIntegrationTest {
             case TEXT -> CompositionOracle.sum(reference(), text(), 1);
             case SUM -> CompositionOracle.sum(reference(), text(), 0.5);
             case SLERP -> CompositionOracle.slerp(reference(), text(), 0.8);
-            default -> new QueryComposer(api.runtime.pseudoTokens(), api.runtime.combiner()).compose(method,
+            default -> new Composer(api.runtime.pseudoTokens(), api.runtime.combiner()).compose(method,
                     new CompositionParams(0.5, 0.8, 0.5), reference(), query.caption(), text());
         };
     }

@@ -1,8 +1,8 @@
 package io.cirstream.query.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.embedder.stream.VectorEvent;
-import io.cirstream.embedder.stream.VectorEventCodec;
+import io.cirstream.contract.vector.VectorEvent;
+import io.cirstream.contract.vector.VectorEventCodec;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,17 +1,18 @@
 package io.cirstream.query.app;
 
+import io.cirstream.opensearch.GalleryIndexAdmin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cirstream.core.opensearch.OpenSearchClient;
-import io.cirstream.embedder.model.ModelRuntime;
-import io.cirstream.embedder.sink.GalleryIndex;
-import io.cirstream.embedder.sink.IndexSettings;
-import io.cirstream.embedder.stream.VectorEvent;
-import io.cirstream.embedder.stream.VectorEventCodec;
-import io.cirstream.ingest.event.GeoPoint;
-import io.cirstream.ingest.event.ImageMetadata;
-import io.cirstream.ingest.synthetic.CirrLayout;
-import io.cirstream.ingest.synthetic.SyntheticWorld;
-import io.cirstream.ingest.synthetic.TileSpec;
+import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.model.ModelRuntime;
+import io.cirstream.contract.index.GalleryIndex;
+import io.cirstream.contract.index.IndexSettings;
+import io.cirstream.contract.vector.VectorEvent;
+import io.cirstream.contract.vector.VectorEventCodec;
+import io.cirstream.contract.event.GeoPoint;
+import io.cirstream.contract.event.ImageMetadata;
+import io.cirstream.tools.world.CirrLayout;
+import io.cirstream.tools.world.SyntheticWorld;
+import io.cirstream.tools.world.TileSpec;
 import io.cirstream.query.search.StoredVector;
 
 import javax.imageio.ImageIO;
@@ -54,7 +55,7 @@ final class SeededGallery {
     static SeededGallery create(OpenSearchClient client, ModelRuntime runtime, String alias, int count, Path dir)
             throws IOException {
         CirrLayout layout = SyntheticWorld.generate(SEED, count, 0, dir);
-        String index = GalleryIndex.ensure(client, alias, runtime.dimension(), runtime.space(), runtime.packId(),
+        String index = GalleryIndexAdmin.ensure(client, alias, runtime.dimension(), runtime.space(), runtime.packId(),
                 IndexSettings.defaults("1s"));
         SeededGallery gallery = new SeededGallery(alias, index, layout);
         List<BufferedImage> pixels = new ArrayList<>();

@@ -1,8 +1,8 @@
 package io.cirstream.query.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.ingest.synthetic.SyntheticQuery;
-import io.cirstream.ingest.synthetic.SyntheticWorld;
+import io.cirstream.tools.world.SyntheticQuery;
+import io.cirstream.tools.world.SyntheticWorld;
 import io.cirstream.testkit.IntegrationTest;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;

@@ -1,8 +1,8 @@
 package io.cirstream.query.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.core.json.Json;
-import io.cirstream.query.compose.Method;
+import io.cirstream.contract.json.Json;
+import io.cirstream.model.composition.Method;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.cirstream.query.search.Reference;

@@ -1,6 +1,6 @@
 package io.cirstream.query.inference;
 
-import io.cirstream.embedder.model.TextEncoder;
+import io.cirstream.model.TextEncoder;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

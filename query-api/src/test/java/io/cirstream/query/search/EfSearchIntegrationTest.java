@@ -1,9 +1,10 @@
 package io.cirstream.query.search;
 
-import io.cirstream.core.opensearch.OpenSearchClient;
-import io.cirstream.embedder.model.SpaceType;
-import io.cirstream.embedder.sink.GalleryIndex;
-import io.cirstream.embedder.sink.IndexSettings;
+import io.cirstream.opensearch.GalleryIndexAdmin;
+import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.contract.pack.SpaceType;
+import io.cirstream.contract.index.GalleryIndex;
+import io.cirstream.contract.index.IndexSettings;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class EfSearchIntegrationTest {
     void aKnnQueryWithEfSearchIsAcceptedAndRanksByCosine() throws Exception {
         String alias = LocalInfra.uniqueName("ef-search");
         try (OpenSearchClient client = LocalInfra.openSearch()) {
-            String index = GalleryIndex.ensure(client, alias, 2, SpaceType.COSINE, "m", IndexSettings.defaults("1s"));
+            String index = GalleryIndexAdmin.ensure(client, alias, 2, SpaceType.COSINE, "m", IndexSettings.defaults("1s"));
             String[][] docs = {{"east", "[1.0, 0.0]"}, {"north", "[0.0, 1.0]"}, {"north-east", "[0.7071, 0.7071]"}};
             for (String[] doc : docs) {
                 client.call("PUT", "/" + index + "/_doc/" + doc[0], "{\"id\":\"" + doc[0] + "\",\"vector\":" + doc[1]

@@ -1,7 +1,7 @@
 package io.cirstream.query.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cirstream.core.json.Json;
+import io.cirstream.contract.json.Json;
 import io.cirstream.query.error.QueryError;
 import org.junit.jupiter.api.Test;
 
@@ -71,9 +71,9 @@ class KnnQueryTest {
 
     @Test
     void luceneScoresBecomeSimilarities() {
-        assertThat(ScoreConversion.toSimilarity(io.cirstream.embedder.model.SpaceType.COSINE, 0.75)).isEqualTo(0.5);
-        assertThat(ScoreConversion.toSimilarity(io.cirstream.embedder.model.SpaceType.INNER_PRODUCT, 1.25)).isEqualTo(0.25);
-        assertThat(ScoreConversion.toSimilarity(io.cirstream.embedder.model.SpaceType.INNER_PRODUCT, 0.5)).isEqualTo(-1.0);
+        assertThat(ScoreConversion.toSimilarity(io.cirstream.contract.pack.SpaceType.COSINE, 0.75)).isEqualTo(0.5);
+        assertThat(ScoreConversion.toSimilarity(io.cirstream.contract.pack.SpaceType.INNER_PRODUCT, 1.25)).isEqualTo(0.25);
+        assertThat(ScoreConversion.toSimilarity(io.cirstream.contract.pack.SpaceType.INNER_PRODUCT, 0.5)).isEqualTo(-1.0);
     }
 
     private static void assertBad(String json, String message) {

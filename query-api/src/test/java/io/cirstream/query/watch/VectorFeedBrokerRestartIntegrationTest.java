@@ -1,6 +1,6 @@
 package io.cirstream.query.watch;
 
-import io.cirstream.core.config.KafkaConfig;
+import io.cirstream.contract.config.KafkaConfig;
 import io.cirstream.testkit.InfraControl;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;

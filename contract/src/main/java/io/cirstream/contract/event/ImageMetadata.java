@@ -1,0 +1,40 @@
+package io.cirstream.contract.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What is known about an image besides its pixels. Only {@code collection} is always present: it names the
+ * gallery the image belongs to, so one index can hold several galleries and queries filter by it.
+ * The other fields are null (or empty) when unknown.
+ *
+ * @param category   a coarse class such as a FashionIQ category or a PatternNet class
+ * @param source     where the image came from (a path, a benchmark name, an uploader)
+ * @param attributes free-form key/value pairs carried through to the index
+ * @see MetadataRules the limits on every field
+ */
+public record ImageMetadata(String collection, String category, Instant capturedAt, GeoPoint geo,
+                            BoundingBox bbox, String source, List<String> tags, Map<String, String> attributes) {
+
+    public static final String DEFAULT_COLLECTION = "default";
+
+    public ImageMetadata {
+        collection = collection == null ? DEFAULT_COLLECTION : collection;
+        if (!collection.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
+            throw new InvalidFieldException("collection", "collection must be 1-128 characters of [A-Za-z0-9_.-] starting with "
+                    + "a letter or digit, got '" + collection + "'");
+        }
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        MetadataRules.check(category, capturedAt, source, tags, attributes);
+    }
+
+    public static ImageMetadata inCollection(String collection) {
+        return new ImageMetadata(collection, null, null, null, null, null, null, null);
+    }
+
+    public ImageMetadata withSource(String newSource) {
+        return new ImageMetadata(collection, category, capturedAt, geo, bbox, newSource, tags, attributes);
+    }
+}

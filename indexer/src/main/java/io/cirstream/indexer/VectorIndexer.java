@@ -1,0 +1,338 @@
+package io.cirstream.indexer;
+
+import io.cirstream.contract.index.DocumentId;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.opensearch.OpenSearchException;
+import io.cirstream.contract.topic.Topics;
+import io.cirstream.contract.event.DeadLetterStage;
+import io.cirstream.contract.vector.VectorEvent;
+import io.cirstream.contract.vector.VectorEventCodec;
+import io.cirstream.contract.event.DeadLetter;
+import io.cirstream.contract.topic.KafkaSetup;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * The OpenSearch sink: reads the vectors topic (committed transactions only) and writes bulk requests into the
+ * model's concrete index. Offsets are committed only after a bulk succeeded, so a crash re-sends at most one bulk,
+ * which external versioning makes harmless. The whole bulk is retried with back-off while OpenSearch is
+ * unreachable, overloaded or refusing access; items that fail for good go to the dead-letter topic with stage
+ * "index", and a request refused as a whole because of its content (400, 413) is split until the refused documents
+ * stand alone, so one bad document never stops the sink.
+ * Vectors of another model (a re-index running beside this one) are skipped.
+ */
+public final class VectorIndexer implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VectorIndexer.class);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> deadLetters;
+    private final OpenSearchClient client;
+    private final Topics topics;
+    private final String index;
+    private final String modelId;
+    private final IndexerOptions options;
+    private final IndexerCounters metrics;
+    private final VectorEventCodec codec = new VectorEventCodec();
+    private volatile boolean closing;
+    private BulkRequest pending;
+    private final List<Map.Entry<String, Future<RecordMetadata>>> lettersInFlight = new ArrayList<>();
+    private long pendingSinceMs;
+
+    public VectorIndexer(KafkaConfig kafka, Topics topics, OpenSearchClient client, String index, String modelId,
+                         IndexerOptions options, IndexerCounters metrics) {
+        this.consumer = new KafkaConsumer<>(consumerConfig(kafka, options), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        this.deadLetters = new KafkaProducer<>(kafka.clientConfig(Map.of(
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaSetup.MAX_RECORD_BYTES)),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        this.client = client;
+        this.topics = topics;
+        this.index = index;
+        this.modelId = modelId;
+        this.options = options;
+        this.metrics = metrics;
+        this.pending = new BulkRequest(index);
+    }
+
+    private static Map<String, Object> consumerConfig(KafkaConfig kafka, IndexerOptions options) {
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, options.groupId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.bulkDocs(),
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) options.sessionTimeout().toMillis())));
+        if (!options.instanceId().isEmpty()) {
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, options.instanceId() + "-sink");
+        }
+        return config;
+    }
+
+    /** Kafka's client metrics of the sink consumer, for the host's registry to bind (and close when it closes). */
+    public KafkaClientMetrics clientMetrics() {
+        return new KafkaClientMetrics(consumer);
+    }
+
+    @Override
+    public void run() {
+        consumer.subscribe(List.of(topics.vectors()), new DropPendingOnRevoke());
+        try {
+            try {
+                while (!closing) {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                        add(record);
+                    }
+                    if (!pending.isEmpty() && System.currentTimeMillis() - pendingSinceMs >= options.linger().toMillis()) {
+                        flush();
+                    }
+                }
+            } catch (WakeupException e) {
+                if (!closing) {
+                    throw e;
+                }
+            } catch (OpenSearchException e) {
+                // A stop during an outage ends the retries of the bulk in flight: a clean stop, not a failure.
+                if (!closing) {
+                    throw e;
+                }
+                LOG.info("indexer stopped while a bulk was failing ({}); it is re-read on restart", e.getMessage());
+            }
+            flushOnClose();
+        } finally {
+            // Leave explicitly: a static member would otherwise keep its partitions until its session expires.
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            deadLetters.close();
+        }
+    }
+
+    private void flushOnClose() {
+        int actions = pending.size();
+        try {
+            flush();
+        } catch (WakeupException | OpenSearchException e) {
+            LOG.info("indexer stopped with up to {} actions not indexed ({}); they are re-read on restart", actions,
+                    e.toString());
+        }
+    }
+
+    private void add(ConsumerRecord<byte[], byte[]> record) {
+        if (pending.isEmpty()) {
+            pendingSinceMs = System.currentTimeMillis();
+        }
+        String id;
+        try {
+            id = DocumentId.of(record.key());
+        } catch (IllegalArgumentException e) {
+            deadLetter(record, e.getMessage());
+            pending.consumed(record);
+            return;
+        }
+        if (record.value() == null) {
+            pending.delete(record, id);
+        } else {
+            upsert(record, id);
+        }
+        if (pending.size() >= options.bulkDocs() || pending.bytes() >= options.bulkBytes()) {
+            flush();
+        }
+    }
+
+    private void upsert(ConsumerRecord<byte[], byte[]> record, String id) {
+        VectorEvent event;
+        try {
+            event = codec.decode(record.value());
+        } catch (RuntimeException e) {
+            // MalformedEventException, and whatever else a foreign or damaged value provokes in the codec.
+            deadLetter(record, "not a vector event: " + e.getMessage());
+            pending.consumed(record);
+            return;
+        }
+        if (!event.id().equals(id)) {
+            deadLetter(record, "record key '" + id + "' does not match the vector's id '" + event.id() + "'");
+            pending.consumed(record);
+        } else if (event.model().equals(modelId)) {
+            pending.upsert(record, id, event);
+        } else {
+            pending.consumed(record);
+        }
+    }
+
+    private void flush() {
+        BulkRequest request = pending;
+        pending = new BulkRequest(index);
+        index(request);
+        awaitDeadLetters();
+        if (!request.isEmpty()) {
+            consumer.commitSync(request.offsets());
+        }
+    }
+
+    /**
+     * Indexes the actions of {@code first} until each one is done, a version conflict or dead-lettered. Items
+     * OpenSearch asks to retry (429, 5xx) are re-sent with back-off; a whole request refused for its content (400,
+     * 413: one document's id, size or version) is split in halves until the refused documents stand alone, and those
+     * are dead-lettered while the others are indexed. Only retries and halves are rendered again; the first request
+     * goes as it was built.
+     */
+    private void index(BulkRequest first) {
+        Backoff backoff = new Backoff(options.maxBackoff());
+        BulkRequest request = first;
+        while (request.size() > 0) {
+            Answer answer = send(request, backoff);
+            if (answer.refusal() != null) {
+                split(request.actions(), answer.refusal());
+                return;
+            }
+            List<BulkRequest.Action> retry = handle(request.actions(), answer.response());
+            if (!retry.isEmpty()) {
+                pauseFor(backoff.next());
+            }
+            request = BulkRequest.of(index, retry);
+        }
+    }
+
+    private void split(List<BulkRequest.Action> actions, String refusal) {
+        if (actions.size() == 1) {
+            deadLetter(actions.getFirst().record(), "OpenSearch refused the document: " + refusal);
+            return;
+        }
+        LOG.warn("OpenSearch refused a bulk of {} actions ({}); splitting it to find the refused documents",
+                actions.size(), refusal);
+        int half = actions.size() / 2;
+        index(BulkRequest.of(index, actions.subList(0, half)));
+        index(BulkRequest.of(index, actions.subList(half, actions.size())));
+    }
+
+    /** OpenSearch's answer to a bulk request: the per-item response, or why it refused the request as a whole. */
+    private record Answer(JsonNode response, String refusal) {
+    }
+
+    /**
+     * Sends until OpenSearch answers. 400 and 413 refuse the request for what it holds; anything else (no answer,
+     * 429, 5xx, and statuses such as 401 or 403 that no document causes) is retried with back-off, never dropped.
+     */
+    private Answer send(BulkRequest request, Backoff backoff) {
+        while (true) {
+            try {
+                return new Answer(client.bulk(request.ndjson(), false), null);
+            } catch (OpenSearchException e) {
+                if (e.status() == 400 || e.status() == 413) {
+                    return new Answer(null, e.getMessage());
+                }
+                if (closing) {
+                    throw e;
+                }
+                Duration wait = backoff.next();
+                LOG.warn("bulk of {} actions failed ({}); retrying in {} ms", request.size(), e.getMessage(),
+                        wait.toMillis());
+                pauseFor(wait);
+            }
+        }
+    }
+
+    /** Returns the actions that should be retried. */
+    private List<BulkRequest.Action> handle(List<BulkRequest.Action> actions, JsonNode response) {
+        List<BulkRequest.Action> retry = new ArrayList<>();
+        int done = 0;
+        int conflicts = 0;
+        JsonNode items = response.path("items");
+        for (int i = 0; i < actions.size(); i++) {
+            BulkItem item = BulkItem.of(items.get(i));
+            switch (item.outcome()) {
+                case DONE -> done++;
+                case CONFLICT -> conflicts++;
+                case RETRY -> retry.add(actions.get(i));
+                case FAILED -> deadLetter(actions.get(i).record(), item.error());
+            }
+        }
+        metrics.indexed(done, conflicts);
+        return retry;
+    }
+
+    /** Waits without leaving the group: paused partitions return nothing, but polling keeps the member alive. */
+    private void pauseFor(Duration wait) {
+        var assigned = consumer.assignment();
+        consumer.pause(assigned);
+        try {
+            consumer.poll(wait);
+        } finally {
+            consumer.resume(assigned);
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
+        metrics.deadLetter();
+        LOG.debug("dead letter from {}@{}: {}", record.topic(), record.offset(), reason);
+        String source = record.topic() + "-" + record.partition() + "@" + record.offset();
+        lettersInFlight.add(Map.entry(source, deadLetters.send(DeadLetter.of(topics, record, DeadLetterStage.INDEX.label(),
+                reason))));
+    }
+
+    /**
+     * Waits for this bulk's dead letters before its offsets are committed. The producer retries transient errors
+     * itself (delivery.timeout.ms); one that still fails is logged with its source record, the only trace left.
+     */
+    private void awaitDeadLetters() {
+        deadLetters.flush();
+        for (Map.Entry<String, Future<RecordMetadata>> letter : lettersInFlight) {
+            try {
+                letter.getValue().get();
+            } catch (ExecutionException e) {
+                LOG.error("dead letter for {} could not be written: {}", letter.getKey(), e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        lettersInFlight.clear();
+    }
+
+    /**
+     * Buffered actions of revoked partitions are dropped, not flushed: their offsets were not committed, so the new
+     * owner re-reads and re-sends them, and external versions make the repeat a no-op.
+     */
+    private final class DropPendingOnRevoke implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            pending = new BulkRequest(index);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // Nothing to prepare: positions come from the committed offsets.
+        }
+    }
+
+    /** Asks the loop to finish its current bulk and stop; {@link #run()} then closes the clients. */
+    @Override
+    public void close() {
+        closing = true;
+        consumer.wakeup();
+    }
+}

@@ -1,0 +1,34 @@
+package io.cirstream.model;
+
+import io.cirstream.tools.packs.GeneratorOptions;
+import io.cirstream.tools.packs.PackGenerator;
+
+import java.nio.file.Path;
+
+/** Generated packs shared by the tests of one build, under target/ (generation is idempotent). */
+final class TestPacks {
+
+    private static final Path ROOT = Path.of("target", "test-packs").toAbsolutePath();
+
+    private TestPacks() {
+    }
+
+    static Path synthetic() {
+        return PackGenerator.generate(PackGenerator.SYNTHETIC, ROOT.resolve("synthetic"));
+    }
+
+    /** The synthetic pack with float16 inputs, outputs and weights. */
+    static Path syntheticFp16() {
+        return PackGenerator.generate(PackGenerator.SYNTHETIC_FP16, ROOT.resolve("synthetic-fp16"));
+    }
+
+    /** vit-b32-shaped with one transformer layer per tower: the real shapes, a twelfth of the depth. */
+    static Path vitB32OneLayer() {
+        return PackGenerator.generate(PackGenerator.VIT_B32_SHAPED, ROOT.resolve("vit-b32-shaped-l1"),
+                GeneratorOptions.defaults().withLayers(1));
+    }
+
+    static RuntimeOptions options() {
+        return RuntimeOptions.defaults().withThreads(2).withBatchSize(16);
+    }
+}

@@ -1,0 +1,125 @@
+package io.cirstream.model.preprocess;
+
+import io.cirstream.contract.pack.PackManifest.ChannelOrder;
+import io.cirstream.contract.pack.PackManifest.Preprocessing;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ImagePreprocessorTest {
+
+    private static final List<Float> MEAN = List.of(0.48145466f, 0.4578275f, 0.40821073f);
+    private static final List<Float> STD = List.of(0.26862954f, 0.26130258f, 0.27577711f);
+
+    @Test
+    void uniformImageNormalisesEveryPixelExactly() {
+        int size = 24;
+        float[] out = preprocessor(size, ChannelOrder.RGB).process(filled(100, 37, 200, 100, 30));
+        assertThat(out).hasSize(3 * size * size);
+        int[] rgb = {200, 100, 30};
+        for (int c = 0; c < 3; c++) {
+            float expected = (rgb[c] / 255f - MEAN.get(c)) / STD.get(c);
+            for (int p = 0; p < size * size; p++) {
+                assertThat(out[c * size * size + p]).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void resizesTheShortestSideThenCropsTheCentre() {
+        // Three vertical bands; after resizing the height to 32 the centre crop sees only the middle one.
+        BufferedImage wide = bands(192, 64, true);
+        float[] out = preprocessor(32, ChannelOrder.RGB).process(wide);
+        assertThat(pixel(out, 32, 0, 16, 16)).isCloseTo(red(0), within(1e-6f));
+        assertThat(pixel(out, 32, 1, 16, 16)).isCloseTo(green(255), within(1e-6f));
+        BufferedImage tall = bands(64, 192, false);
+        float[] outTall = preprocessor(32, ChannelOrder.RGB).process(tall);
+        assertThat(pixel(outTall, 32, 1, 16, 16)).isCloseTo(green(255), within(1e-6f));
+        assertThat(pixel(outTall, 32, 2, 16, 16)).isCloseTo((0 - MEAN.get(2)) / STD.get(2), within(1e-6f));
+    }
+
+    @Test
+    void bgrSwapsTheChannelPlanes() {
+        BufferedImage image = filled(8, 8, 255, 0, 0);
+        float[] rgb = preprocessor(8, ChannelOrder.RGB).process(image);
+        float[] bgr = preprocessor(8, ChannelOrder.BGR).process(image);
+        assertThat(bgr[2 * 64]).isEqualTo(rgb[0]);
+        assertThat(bgr[0]).isEqualTo(rgb[2 * 64]);
+    }
+
+    @Test
+    void downscalingAntialiasesLikePillow() {
+        // A one-pixel checkerboard halved must average to grey; point-sampled bicubic would keep the pattern.
+        BufferedImage board = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                board.setRGB(x, y, (x + y) % 2 == 0 ? 0xFFFFFF : 0);
+            }
+        }
+        Preprocessing identity = new Preprocessing(32, ChannelOrder.RGB, List.of(0f, 0f, 0f), List.of(1f, 1f, 1f));
+        float[] out = new ImagePreprocessor(identity).process(board);
+        for (int y = 4; y < 28; y++) {
+            for (int x = 4; x < 28; x++) {
+                assertThat(pixel(out, 32, 0, x, y)).isCloseTo(0.5f, within(2.5f / 255));
+            }
+        }
+    }
+
+    @Test
+    void keysCubicKernelWithAMinusOneHalf() {
+        assertThat(BicubicResampler.cubic(0)).isEqualTo(1.0);
+        assertThat(BicubicResampler.cubic(0.5)).isEqualTo(0.5625);
+        assertThat(BicubicResampler.cubic(1)).isEqualTo(0.0);
+        assertThat(BicubicResampler.cubic(-1.5)).isEqualTo(-0.0625);
+        assertThat(BicubicResampler.cubic(2)).isEqualTo(0.0);
+    }
+
+    @Test
+    void sameSizeIsLeftUntouched() {
+        int[] src = {10, 20, 30, 40, 50, 60};
+        assertThat(BicubicResampler.resize(src, 2, 1, 3, 2, 1)).containsExactly(src);
+    }
+
+    private static ImagePreprocessor preprocessor(int size, ChannelOrder order) {
+        return new ImagePreprocessor(new Preprocessing(size, order, MEAN, STD));
+    }
+
+    private static float red(int v) {
+        return (v / 255f - MEAN.get(0)) / STD.get(0);
+    }
+
+    private static float green(int v) {
+        return (v / 255f - MEAN.get(1)) / STD.get(1);
+    }
+
+    private static float pixel(float[] chw, int size, int channel, int x, int y) {
+        return chw[channel * size * size + y * size + x];
+    }
+
+    private static BufferedImage filled(int w, int h, int r, int g, int b) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        return image;
+    }
+
+    /** Red, green, blue thirds along the long side. */
+    private static BufferedImage bands(int w, int h, boolean vertical) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] colours = {0xFF0000, 0x00FF00, 0x0000FF};
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int band = vertical ? x * 3 / w : y * 3 / h;
+                image.setRGB(x, y, colours[band]);
+            }
+        }
+        return image;
+    }
+}

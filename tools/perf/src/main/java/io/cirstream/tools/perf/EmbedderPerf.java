@@ -1,0 +1,183 @@
+package io.cirstream.tools.perf;
+
+import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.config.OpenSearchConfig;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.embedder.app.EmbedderConfig;
+import io.cirstream.embedder.app.EmbedderService;
+import io.cirstream.contract.topic.TopicSetup;
+import io.cirstream.model.ImageEncoder;
+import io.cirstream.model.ModelRuntime;
+import io.cirstream.tools.packs.PackGenerator;
+import io.cirstream.contract.event.GalleryEvent;
+import io.cirstream.contract.event.GalleryEventCodec;
+import io.cirstream.contract.event.ImageMetadata;
+import io.cirstream.contract.event.ImageRef;
+import io.cirstream.contract.topic.KafkaSetup;
+import io.cirstream.tools.world.SyntheticWorld;
+import io.cirstream.tools.world.TileRenderer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Prints, for one model pack: the raw encoder throughput (decoded images straight into the encoder), the end-to-end
+ * embedder throughput (gallery records already on Kafka -> vectors committed) and their ratio, then the freshness
+ * (produce -> searchable in OpenSearch) p50/p99 at a steady rate. Needs the local Kafka and OpenSearch.
+ * <pre>EmbedderPerf [--pack synthetic|synthetic-fp16|vit-b32-shaped] [--images N] [--rate PER_S] [--fresh N]</pre>
+ * Everything else comes from the usual configuration (CIRSTREAM_* environment), e.g. embedder.batch-size.
+ */
+public final class EmbedderPerf {
+    private static final long WORLD_SEED = 3;
+    private final GalleryEventCodec codec = new GalleryEventCodec();
+
+    private EmbedderPerf() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = PerfArgs.parse(args);
+        new EmbedderPerf().run(opts.getOrDefault("pack", PackGenerator.SYNTHETIC),
+                Integer.parseInt(opts.getOrDefault("images", "2000")), Double.parseDouble(opts.getOrDefault("rate", "50")),
+                Integer.parseInt(opts.getOrDefault("fresh", "500")));
+    }
+
+    private void run(String packKind, int images, double rate, int freshCount) throws Exception {
+        Path work = Files.createTempDirectory("cirstream-embedder-bench");
+        Path pack = PackGenerator.generate(packKind, work.resolve(packKind));
+        String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        Settings settings = Settings.load(Optional.empty()).with(Map.of(EmbedderConfig.PACK.name(), pack.toString(),
+                EmbedderConfig.TOPIC_PREFIX.name(), name + ".", OpenSearchConfig.INDEX_ALIAS.name(), name,
+                EmbedderConfig.APPLICATION_ID.name(), name, EmbedderConfig.STATE_DIR.name(), work.resolve("state").toString()));
+        EmbedderConfig config = EmbedderConfig.from(settings);
+        List<BufferedImage> tiles = new ArrayList<>(images);
+        for (int i = 0; i < images; i++) {
+            tiles.add(TileRenderer.render(SyntheticWorld.tile(WORLD_SEED, i)));
+        }
+        System.out.printf(Locale.ROOT, "pack %s, %d images (%dx%d PNG, inline), batch %d, linger %d ms, %d cores%n",
+                packKind, images, tiles.getFirst().getWidth(), tiles.getFirst().getHeight(), config.batch().size(),
+                config.batch().linger().toMillis(), Runtime.getRuntime().availableProcessors());
+
+        double raw = rawThroughput(config, tiles);
+        try (KafkaProducer<String, byte[]> producer = KafkaSetup.producer(config.kafka(), name)) {
+            TopicSetup.ensure(config.kafka(), config.topics());
+            for (int i = 0; i < images; i++) {
+                producer.send(record(config, "img-" + i, png(tiles.get(i))));
+            }
+            producer.flush();
+            try (EmbedderService service = new EmbedderService(config).start()) {
+                double e2e = endToEndThroughput(config, service, images);
+                System.out.printf(Locale.ROOT, "raw encoder: %.1f images/s; end-to-end embedder (committed and searchable): %.1f images/s; "
+                        + "ratio %.2f%n", raw, e2e, e2e / raw);
+                freshness(config, producer, tiles, rate, freshCount);
+            }
+        } finally {
+            cleanUp(config, name);
+        }
+    }
+
+    private static double rawThroughput(EmbedderConfig config, List<BufferedImage> tiles) {
+        try (ModelRuntime runtime = ModelRuntime.load(config.pack(), config.runtime())) {
+            ImageEncoder encoder = runtime.images();
+            int batch = config.batch().size();
+            encoder.encode(tiles.subList(0, Math.min(batch, tiles.size())));
+            long start = System.nanoTime();
+            for (int from = 0; from < tiles.size(); from += batch) {
+                encoder.encode(tiles.subList(from, Math.min(tiles.size(), from + batch)));
+            }
+            return tiles.size() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /**
+     * From the first record read until every image is searchable: counted by OpenSearch's {@code _count}, which sees
+     * only refreshed documents, on an index the sink fills from the vectors topic read_committed. So the clock stops
+     * when the last vector is committed and searchable, not when the stream hands it on (the {@code vectorsOut}
+     * counter, before the transaction commits and before OpenSearch indexes it). Start-up is not counted.
+     */
+    private static double endToEndThroughput(EmbedderConfig config, EmbedderService service, int images)
+            throws InterruptedException {
+        String count = "/" + config.openSearch().indexAlias() + "/_count";
+        long first = 0;
+        try (OpenSearchClient client = new OpenSearchClient(config.openSearch())) {
+            while (searchable(client, count) < images) {
+                if (first == 0 && service.metrics().snapshot().recordsIn() > 0) {
+                    first = System.nanoTime();
+                }
+                Thread.sleep(20);
+            }
+        }
+        return images / ((System.nanoTime() - first) / 1e9);
+    }
+
+    private static long searchable(OpenSearchClient client, String countPath) {
+        OpenSearchClient.Response response = client.send("GET", countPath, null);
+        return response.ok() ? response.body().path("count").asLong() : 0;
+    }
+
+    private void freshness(EmbedderConfig config, KafkaProducer<String, byte[]> producer, List<BufferedImage> tiles,
+                           double rate, int count) throws InterruptedException {
+        List<byte[]> pngs = tiles.stream().limit(100).map(EmbedderPerf::png).toList();
+        try (OpenSearchClient client = new OpenSearchClient(config.openSearch())) {
+            FreshnessProbe probe = new FreshnessProbe(client, config.openSearch().indexAlias());
+            Thread sender = Thread.ofPlatform().name("bench-sender").start(() -> {
+                long start = System.nanoTime();
+                for (int i = 0; i < count; i++) {
+                    long due = start + (long) (i * 1e9 / rate);
+                    while (System.nanoTime() < due) {
+                        Thread.onSpinWait();
+                    }
+                    String id = "fresh-" + i;
+                    probe.sent(id);
+                    producer.send(record(config, id, pngs.get(i % pngs.size())));
+                }
+                producer.flush();
+            });
+            List<Double> latencies = probe.awaitAll(sender::isAlive, System.nanoTime() + Duration.ofMinutes(5).toNanos());
+            latencies.sort(Double::compare);
+            System.out.printf(Locale.ROOT, "freshness at %.0f images/s (refresh_interval %s, %d events, %d never seen): "
+                            + "p50 %.0f ms, p99 %.0f ms%n", rate, config.index().refreshInterval(), count, probe.pending(),
+                    percentile(latencies, 0.50), percentile(latencies, 0.99));
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(EmbedderConfig config, String id, byte[] png) {
+        GalleryEvent event = GalleryEvent.upsert(id, ImageRef.inline(png, "image/png"),
+                ImageMetadata.inCollection("bench"), System.currentTimeMillis());
+        return new ProducerRecord<>(config.topics().gallery(), id, codec.encode(event));
+    }
+
+    private static double percentile(List<Double> sorted, double q) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+
+    private static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new IllegalStateException("PNG encoding failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void cleanUp(EmbedderConfig config, String name) {
+        try (OpenSearchClient client = new OpenSearchClient(config.openSearch())) {
+            client.send("DELETE", "/" + name + "-v1-*", null);
+        }
+        PerfTopics.deleteWithPrefix(config.kafka(), name);
+    }
+}

@@ -1,0 +1,156 @@
+package io.cirstream.tools.perf;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.cirstream.contract.config.OpenSearchConfig;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.model.ModelRuntime;
+import io.cirstream.model.RuntimeOptions;
+import io.cirstream.tools.packs.PackGenerator;
+import io.cirstream.tools.world.SyntheticQuery;
+import io.cirstream.tools.world.SyntheticWorld;
+import io.cirstream.query.app.QueryApiConfig;
+import io.cirstream.query.app.QueryApiServer;
+import io.cirstream.model.composition.CompositionParams;
+import io.cirstream.model.composition.Method;
+import io.cirstream.model.composition.Composer;
+import io.cirstream.query.search.Filters;
+import io.cirstream.query.search.KnnQuery;
+import io.cirstream.query.search.StoredVector;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * Load benchmark of {@code POST /v1/search} (method sum, reference by id, k = 10) against a large index,
+ * beside the raw OpenSearch k-NN query for the same composed vectors, at several concurrency levels.
+ * Loopback only; the index is created for the run and deleted after it.
+ *
+ * <pre>java ... io.cirstream.tools.perf.QueryPerf [docs=100000] [requests=2000] [levels=1,16,64]</pre>
+ */
+public final class QueryPerf {
+    private static final int K = 10;
+    private static final int QUERIES = 512;
+    private static final int DISTINCT_TILES = 1_000;
+    private static final long SEED = 11L;
+
+    private QueryPerf() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        int docs = Integer.parseInt(options.getOrDefault("docs", "100000"));
+        int requests = Integer.parseInt(options.getOrDefault("requests", "2000"));
+        List<Integer> levels = List.of(options.getOrDefault("levels", "1,16,64").split(",")).stream()
+                .map(String::strip).map(Integer::parseInt).toList();
+        String alias = "bench-query-" + UUID.randomUUID().toString().substring(0, 8);
+        Settings settings = Settings.load(Optional.empty()).with(Map.of(OpenSearchConfig.INDEX_ALIAS.name(), alias,
+                QueryApiConfig.PORT.name(), "0", QueryApiConfig.INFERENCE_QUEUE.name(), "1024"));
+        QueryApiConfig config = QueryApiConfig.from(settings);
+        requireLoopback(config.openSearch().url());
+
+        Path pack = PackGenerator.generate(PackGenerator.SYNTHETIC, Path.of("target", "bench-packs", "synthetic"));
+        try (ModelRuntime runtime = ModelRuntime.load(pack, RuntimeOptions.defaults().withThreads(2));
+             OpenSearchClient openSearch = new OpenSearchClient(config.openSearch())) {
+            long seeding = System.nanoTime();
+            String index = PerfIndex.create(openSearch, runtime, alias, docs, DISTINCT_TILES, SEED);
+            System.out.printf("index %s: %,d docs (dimension %d) written and refreshed in %.1f s%n", alias, docs,
+                    runtime.dimension(), (System.nanoTime() - seeding) / 1e9);
+            try (QueryApiServer server = QueryApiServer.start(config, runtime)) {
+                measure(runtime, openSearch, config, server.port(), docs, requests, levels);
+            } finally {
+                openSearch.send("DELETE", "/" + index, null);
+            }
+        }
+    }
+
+    private static void measure(ModelRuntime runtime, OpenSearchClient openSearch, QueryApiConfig config, int port, int docs, int requests,
+                                List<Integer> levels) throws InterruptedException {
+        List<Query> queries = queries(runtime, openSearch, config.openSearch().indexAlias(), docs);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        LoadRunner runner = new LoadRunner(http);
+        URI api = URI.create("http://127.0.0.1:" + port + "/v1/search");
+        URI raw = config.openSearch().url().resolve("/" + config.openSearch().indexAlias() + "/_search");
+        runner.run(4, 200, n -> apiRequest(api, queries.get(n % QUERIES)));
+        runner.run(4, 200, n -> rawRequest(raw, queries.get(n % QUERIES)));
+
+        System.out.printf("%nmethod sum, reference by id, k=%d, %d distinct queries, %d requests per level%n", K,
+                QUERIES, requests);
+        System.out.printf("%-11s | %-34s | %-34s | %s%n", "concurrency", "query API  p50 / p99 ms, req/s",
+                "raw OpenSearch  p50 / p99 ms, req/s", "API/raw p50");
+        for (int concurrency : levels) {
+            LatencyStats viaApi = runner.run(concurrency, requests, n -> apiRequest(api, queries.get(n % QUERIES)));
+            LatencyStats direct = runner.run(concurrency, requests, n -> rawRequest(raw, queries.get(n % QUERIES)));
+            System.out.printf("%-11d | %8.2f / %8.2f, %8.1f%s | %8.2f / %8.2f, %8.1f%s | %.2fx%n", concurrency,
+                    viaApi.p50Ms(), viaApi.p99Ms(), viaApi.throughput(), errors(viaApi), direct.p50Ms(), direct.p99Ms(),
+                    direct.throughput(), errors(direct), viaApi.p50Ms() / direct.p50Ms());
+        }
+    }
+
+    /** A reference id, a modification text, and the vector the API composes from them (for the raw query). */
+    private record Query(String referenceId, String text, float[] composed) {
+    }
+
+    /** Random references with captions of the synthetic world; composed here exactly as the API composes them. */
+    private static List<Query> queries(ModelRuntime runtime, OpenSearchClient openSearch, String alias, int docs) {
+        List<SyntheticQuery> captions = SyntheticWorld.queries(SEED, DISTINCT_TILES, 64);
+        Composer composer = new Composer(Optional.empty(), Optional.empty());
+        CompositionParams params = CompositionParams.defaults();
+        SplittableRandom random = new SplittableRandom(SEED);
+        List<Query> out = new ArrayList<>(QUERIES);
+        for (int q = 0; q < QUERIES; q++) {
+            String id = PerfIndex.id(random.nextInt(docs));
+            String text = captions.get(q % captions.size()).caption();
+            ObjectNode source = (ObjectNode) openSearch.call("GET", "/" + alias + "/_doc/" + id, null).path("_source");
+            float[] t = runtime.texts().encode(List.of(text)).getFirst();
+            out.add(new Query(id, text, composer.compose(Method.SUM, params, StoredVector.take(source), text, t)));
+        }
+        return out;
+    }
+
+    private static HttpRequest apiRequest(URI api, Query query) {
+        String body = "{\"method\":\"sum\",\"k\":" + K + ",\"reference\":{\"id\":\"" + query.referenceId()
+                + "\"},\"text\":" + TextNode.valueOf(query.text()) + "}";
+        return HttpRequest.newBuilder(api).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static HttpRequest rawRequest(URI raw, Query query) {
+        String body = new KnnQuery(query.composed(), K + 1, Filters.none(), false).toJson().toString();
+        return HttpRequest.newBuilder(raw).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String errors(LatencyStats stats) {
+        return stats.errors() == 0 ? "" : " (" + stats.errors() + " errors)";
+    }
+
+    private static void requireLoopback(URI url) throws Exception {
+        if (!InetAddress.getByName(url.getHost()).isLoopbackAddress()) {
+            throw new IllegalArgumentException("the benchmark only runs against loopback; opensearch.url is " + url);
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> out = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("arguments are name=value (docs, requests, levels), got " + arg);
+            }
+            out.put(pair[0], pair[1]);
+        }
+        return out;
+    }
+}

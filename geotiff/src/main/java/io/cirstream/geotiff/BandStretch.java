@@ -1,5 +1,6 @@
 package io.cirstream.geotiff;
 
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /** The clip range of one band under a {@link Stretch}, and the map of its values onto 0..255. */
@@ -47,26 +48,46 @@ final class BandStretch {
     long n = 0;
     for (float v : plane) {
       if (counts(v)) {
-        histogram[(int) ((v - min) * scale)]++;
+        histogram[bin(v, min, scale)]++;
         n++;
       }
     }
-    double low = min + rank(histogram, n, stretch.lowPercentile()) / scale;
-    double high = min + rank(histogram, n, stretch.highPercentile()) / scale;
+    double low = valueAtRank(plane, histogram, rank(n, stretch.lowPercentile()), min, scale);
+    double high = valueAtRank(plane, histogram, rank(n, stretch.highPercentile()), min, scale);
     return new BandStretch(low, high, hasNodata ? OptionalDouble.of(nodata) : OptionalDouble.empty());
   }
 
-  /** The bin holding the nearest-rank percentile: the smallest bin whose cumulative count reaches ceil(p/100 n). */
-  private static int rank(long[] histogram, long n, double percentile) {
-    long target = Math.max(1, (long) Math.ceil(percentile / 100 * n));
-    long cumulative = 0;
-    for (int b = 0; b < histogram.length; b++) {
-      cumulative += histogram[b];
-      if (cumulative >= target) {
-        return b;
+  /** Nearest rank: the ceil(p/100 n)-th smallest value (one-based). */
+  private static long rank(long n, double percentile) {
+    return Math.max(1, (long) Math.ceil(percentile / 100 * n));
+  }
+
+  private static int bin(float v, double min, double scale) {
+    return (int) ((v - min) * scale);
+  }
+
+  /**
+   * The value of the given rank, exactly: the histogram finds its bin, and when a bin spans several values (float
+   * data, wide integers) a second pass sorts just that bin's values.
+   */
+  private double valueAtRank(float[] plane, long[] histogram, long rank, double min, double scale) {
+    long before = 0;
+    int b = 0;
+    while (b < histogram.length - 1 && before + histogram[b] < rank) {
+      before += histogram[b++];
+    }
+    if (scale == 1) {
+      return min + b;
+    }
+    float[] inBin = new float[(int) histogram[b]];
+    int k = 0;
+    for (float v : plane) {
+      if (counts(v) && bin(v, min, scale) == b && k < inBin.length) {
+        inBin[k++] = v;
       }
     }
-    return histogram.length - 1;
+    Arrays.sort(inBin, 0, k);
+    return k == 0 ? min + b / scale : inBin[(int) Math.min(k - 1, rank - before - 1)];
   }
 
   private boolean counts(float v) {

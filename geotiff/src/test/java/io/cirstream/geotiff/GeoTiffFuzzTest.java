@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GeoTiffFuzzTest {
   private static final long SEED = 20_240_517L;
-  private static final int MUTANTS_PER_FIXTURE = 400;
+  private static final int MUTANTS_PER_FIXTURE = 1000;
   private static final long[] INTERESTING = {0, 1, 0x7f, 0xff, 0xffff, 0x7fff_ffffL, 0xffff_ffffL, 8, 16, 42};
 
   @TempDir

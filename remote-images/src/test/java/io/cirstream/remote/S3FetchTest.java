@@ -37,6 +37,7 @@ class S3FetchTest {
             assertFails(images, "s3://gallery/internal", TransientFetchException.class, "server_error");
             assertFails(images, "s3://gallery/denied", PermanentFetchException.class, "forbidden");
             assertFails(hurried, "s3://gallery/trickle", TransientFetchException.class, "timeout");
+            assertThat(Thread.interrupted()).as("the time-out leaves the calling thread uninterrupted").isFalse();
         }
     }
 

@@ -77,11 +77,11 @@ wait_until() { # $1 seconds, $2 description, $3 log file, then the check command
 service_status() { # $1 name, $2 pid file, $3 health check (a command, split on spaces), $4 address; 1 unless healthy
   # shellcheck disable=SC2086
   if pid_alive "$2" && $3; then
-    printf '%-11s healthy   pid %s  %s\n' "$1" "$(cat "$2")" "$4"
+    printf '%-17s healthy   pid %s  %s\n' "$1" "$(cat "$2")" "$4"
   elif pid_alive "$2"; then
-    printf '%-11s starting  pid %s  %s\n' "$1" "$(cat "$2")" "$4"; return 1
+    printf '%-17s starting  pid %s  %s\n' "$1" "$(cat "$2")" "$4"; return 1
   else
-    printf '%-11s stopped\n' "$1"; return 1
+    printf '%-17s stopped\n' "$1"; return 1
   fi
 }
 

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The 3-broker cluster loses a broker and the clients go on: an idempotent acks=all producer keeps writing to a
  * replication-3 topic (min ISR 2), a reader gets every record exactly once, and the restarted broker catches up.
  */
-@ExtendWith(ClusterExtension.class) // before @IntegrationTest's own extension, which then finds what it needs
+@ExtendWith(ClusterExtension.class)
 @IntegrationTest
 class KafkaClusterFailoverIntegrationTest {
     private static final Duration LIMIT = Duration.ofSeconds(90);

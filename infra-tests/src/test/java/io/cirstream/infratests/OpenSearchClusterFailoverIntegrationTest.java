@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has a copy of every shard on each node. The node killed is the one that is not the elected cluster manager, since
  * a 2-node cluster has a single vote (docs/operations.md); the client asks the surviving node.
  */
-@ExtendWith(ClusterExtension.class) // before @IntegrationTest's own extension, which then finds what it needs
+@ExtendWith(ClusterExtension.class)
 @IntegrationTest
 class OpenSearchClusterFailoverIntegrationTest {
     private static final Duration LIMIT = Duration.ofSeconds(90);

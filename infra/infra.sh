@@ -50,8 +50,9 @@ case "$command" in
     started=$SECONDS
     if [ "$cluster" = 1 ]; then
       mkdir -p "$CLUSTER_STATE"
-      if wants kafka; then kafka_cluster_up || exit 1; fi
+      if wants kafka; then kafka_cluster_launch || exit 1; fi
       if wants opensearch; then opensearch_cluster_up || exit 1; fi
+      if wants kafka; then kafka_cluster_wait || exit 1; fi
       log "cluster up in $((SECONDS - started))s (state: $CLUSTER_STATE)"
     else
       if wants kafka; then kafka_up || exit 1; fi

@@ -54,11 +54,16 @@ kafka_node_wait() {
   wait_until "$START_TIMEOUT" "kafka-$1" "$(kc_state "$1")/logs/server.log" kafka_node_healthy "$1"
 }
 
-kafka_cluster_up() {
+# Launching and waiting are apart so that infra.sh can start OpenSearch while the brokers come up.
+kafka_cluster_launch() {
   kafka_install
   kafka_cluster_configure
   local n
   for n in $(seq 1 $KAFKA_CLUSTER_NODES); do kafka_node_launch "$n"; done
+}
+
+kafka_cluster_wait() {
+  local n
   for n in $(seq 1 $KAFKA_CLUSTER_NODES); do kafka_node_wait "$n" || return 1; done
   log "kafka cluster bootstrap servers: $(kafka_cluster_bootstrap)"
 }

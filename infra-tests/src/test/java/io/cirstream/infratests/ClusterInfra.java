@@ -40,9 +40,16 @@ final class ClusterInfra {
         run("down", "--cluster");
     }
 
-    /** Kills the node's process (SIGKILL), as a crash would: no controlled shutdown, no leader hand-over. */
-    static void killNode(String service, int node) {
-        run("stop-node", service, Integer.toString(node), "--kill");
+    /**
+     * Stops a node: gracefully (TERM; a broker hands its leaders over first) or, with {@code crash}, with SIGKILL as a
+     * crash would, with no hand-over.
+     */
+    static void stopNode(String service, int node, boolean crash) {
+        if (crash) {
+            run("stop-node", service, Integer.toString(node), "--kill");
+        } else {
+            run("stop-node", service, Integer.toString(node));
+        }
     }
 
     static void startNode(String service, int node) {

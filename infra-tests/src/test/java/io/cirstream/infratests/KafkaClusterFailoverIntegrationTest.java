@@ -14,8 +14,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The 3-broker cluster loses a broker and the clients go on: an idempotent acks=all producer keeps writing to a
+ * The 3-broker cluster loses a broker, stopped or crashed, and the clients go on: an idempotent acks=all producer keeps writing to a
  * replication-3 topic (min ISR 2), a reader gets every record exactly once, and the restarted broker catches up.
  */
 @ExtendWith(ClusterExtension.class)
@@ -43,8 +44,9 @@ class KafkaClusterFailoverIntegrationTest {
     private static final int VICTIM = 2;
     private static final int PER_PHASE = 300;
 
-    @Test
-    void producingAndConsumingSurviveALostBroker() throws Exception {
+    @ParameterizedTest(name = "crash = {0}")
+    @ValueSource(booleans = {false, true})
+    void producingAndConsumingSurviveALostBroker(boolean crash) throws Exception {
         String topic = LocalInfra.uniqueName("cluster-kafka");
         String bootstrap = ClusterInfra.kafkaBootstrap();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
@@ -53,11 +55,11 @@ class KafkaClusterFailoverIntegrationTest {
             send(producer, topic, 0, PER_PHASE);
 
             try {
-                ClusterInfra.killNode("kafka", VICTIM);
+                ClusterInfra.stopNode("kafka", VICTIM, crash);
                 long stopped = System.nanoTime();
                 List<Long> ackedAt = send(producer, topic, PER_PHASE, PER_PHASE);
-                System.out.printf("kafka: broker %d killed; every partition took writes again after %.1f s%n",
-                        VICTIM, (ackedAt.stream().mapToLong(Long::longValue).max().orElseThrow() - stopped) / 1e9);
+                System.out.printf("kafka: broker %d %s; every partition took writes again after %.1f s%n",
+                        VICTIM, crash ? "killed" : "stopped", (ackedAt.stream().mapToLong(Long::longValue).max().orElseThrow() - stopped) / 1e9);
                 assertExactlyOnce(bootstrap, topic, 2 * PER_PHASE);
             } finally {
                 ClusterInfra.startNode("kafka", VICTIM);

@@ -34,7 +34,7 @@ class OpenSearchClusterFailoverIntegrationTest {
         int victim = manager == 1 ? 2 : 1;
         OpenSearchHttp survivor = new OpenSearchHttp(ClusterInfra.openSearchUrl(manager));
         try {
-            ClusterInfra.killNode("opensearch", victim);
+            ClusterInfra.stopNode("opensearch", victim, true);
             long stopped = System.nanoTime();
             Await.until(LIMIT, "a search of all " + BEFORE + " documents with no failed shard",
                     () -> survivor.get("/" + index + "/_search?size=0&track_total_hits=true"),

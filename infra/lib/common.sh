@@ -21,6 +21,7 @@ OPENSEARCH_HEAP="${CIRSTREAM_OPENSEARCH_HEAP:-1g}"
 KAFKA_HEAP="${CIRSTREAM_KAFKA_HEAP:-512m}"
 OPENSEARCH_USER="${CIRSTREAM_OPENSEARCH_USER:-cirstream}"
 START_TIMEOUT="${CIRSTREAM_INFRA_TIMEOUT:-180}"
+CLUSTER_STATE="$CIRSTREAM_STATE_DIR/cluster" # the clustered infra (infra.sh up --cluster) keeps its state apart
 
 java_major() { # prints the feature version of the JDK at $1, or nothing
   local rel="$1/release"
@@ -73,13 +74,14 @@ wait_until() { # $1 seconds, $2 description, $3 log file, then the check command
   log "$what healthy after $((SECONDS - start))s"
 }
 
-service_status() { # $1 name, $2 pid file, $3 health check, $4 address; returns 1 unless healthy
-  if pid_alive "$2" && "$3"; then
-    printf '%-11s healthy   pid %s  %s\n' "$1" "$(cat "$2")" "$4"
+service_status() { # $1 name, $2 pid file, $3 health check (a command, split on spaces), $4 address; 1 unless healthy
+  # shellcheck disable=SC2086
+  if pid_alive "$2" && $3; then
+    printf '%-17s healthy   pid %s  %s\n' "$1" "$(cat "$2")" "$4"
   elif pid_alive "$2"; then
-    printf '%-11s starting  pid %s  %s\n' "$1" "$(cat "$2")" "$4"; return 1
+    printf '%-17s starting  pid %s  %s\n' "$1" "$(cat "$2")" "$4"; return 1
   else
-    printf '%-11s stopped\n' "$1"; return 1
+    printf '%-17s stopped\n' "$1"; return 1
   fi
 }
 
@@ -91,6 +93,15 @@ stop_pid() { # $1 pid file, $2 name: TERM, wait up to 60 s, then KILL
   if kill -0 "$pid" 2>/dev/null; then log "$2 did not stop in 60s, killing"; kill -KILL "$pid"; fi
   rm -f "$1"
   log "$2 stopped"
+}
+
+kill_pid() { # $1 pid file, $2 name: SIGKILL at once, as a crash would
+  pid_alive "$1" || { rm -f "$1"; log "$2 not running"; return 0; }
+  local pid; pid="$(cat "$1")"
+  kill -KILL "$pid" 2>/dev/null
+  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  rm -f "$1"
+  log "$2 killed"
 }
 
 # Resolves Maven artifacts into a directory with the project's own Maven (Central only).

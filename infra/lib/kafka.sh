@@ -14,9 +14,31 @@ kafka_install() {
   touch "$KAFKA_HOME/.installed"
 }
 
-kafka_java() { # runs a Kafka main class with the broker's classpath and quiet tool logging
+kafka_java() { # runs a Kafka main class with the broker's classpath and quiet tool logging; KAFKA_LOGS_DIR moves its logs
   "$JDK/bin/java" -Xmx"$KAFKA_HEAP" -Dlog4j2.configurationFile="$INFRA_DIR/kafka/log4j2.properties" \
-    -Dkafka.logs.dir="$KAFKA_STATE/logs" -cp "$KAFKA_HOME/lib/*" "$@"
+    -Dkafka.logs.dir="${KAFKA_LOGS_DIR:-$KAFKA_STATE/logs}" -cp "$KAFKA_HOME/lib/*" "$@"
+}
+
+# Formats a node's storage once: $1 state dir (holds data/ and server.properties), $2 cluster id.
+kafka_format() {
+  [ -f "$1/data/meta.properties" ] && return 0
+  KAFKA_LOGS_DIR="$1/logs" kafka_java kafka.tools.StorageTool format -t "$2" -c "$1/server.properties" >/dev/null \
+    || die "kafka: formatting the storage in $1/data failed"
+}
+
+# Starts a broker in the background: $1 state dir (server.properties, logs/), $2 pid file, $3 name for the log.
+kafka_launch() {
+  : > "$1/logs/server.log"
+  setsid nohup "$JDK/bin/java" -Xms"$KAFKA_HEAP" -Xmx"$KAFKA_HEAP" \
+    -Dlog4j2.configurationFile="$INFRA_DIR/kafka/log4j2.properties" -Dkafka.logs.dir="$1/logs" \
+    -cp "$KAFKA_HOME/lib/*" kafka.Kafka "$1/server.properties" \
+    > "$1/logs/stdout.log" 2>&1 < /dev/null &
+  echo $! > "$2"
+  log "$3 starting (pid $!), logs in $1/logs"
+}
+
+kafka_started() { # $1 port, $2 server.log: listening and past start-up
+  port_open "$1" && grep -q "Kafka Server started" "$2" 2>/dev/null
 }
 
 kafka_configure() {
@@ -31,12 +53,11 @@ kafka_configure() {
   if [ ! -f "$KAFKA_STATE/data/meta.properties" ]; then
     local cluster_id
     cluster_id="$(kafka_java kafka.tools.StorageTool random-uuid)" || die "kafka: cannot generate a cluster id"
-    kafka_java kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_STATE/server.properties" >/dev/null \
-      || die "kafka: formatting the storage in $KAFKA_STATE/data failed"
+    kafka_format "$KAFKA_STATE" "$cluster_id"
   fi
 }
 
-kafka_healthy() { port_open "$KAFKA_PORT" && grep -q "Kafka Server started" "$KAFKA_LOG" 2>/dev/null; }
+kafka_healthy() { kafka_started "$KAFKA_PORT" "$KAFKA_LOG"; }
 
 kafka_up() {
   if pid_alive "$KAFKA_PID"; then
@@ -48,13 +69,7 @@ kafka_up() {
   require_free_port "$KAFKA_SASL_PORT" "kafka SASL_SSL listener" CIRSTREAM_KAFKA_SASL_PORT
   kafka_install
   kafka_configure
-  : > "$KAFKA_LOG"
-  setsid nohup "$JDK/bin/java" -Xms"$KAFKA_HEAP" -Xmx"$KAFKA_HEAP" \
-    -Dlog4j2.configurationFile="$INFRA_DIR/kafka/log4j2.properties" -Dkafka.logs.dir="$KAFKA_STATE/logs" \
-    -cp "$KAFKA_HOME/lib/*" kafka.Kafka "$KAFKA_STATE/server.properties" \
-    > "$KAFKA_STATE/logs/stdout.log" 2>&1 < /dev/null &
-  echo $! > "$KAFKA_PID"
-  log "kafka starting (pid $!), logs in $KAFKA_STATE/logs"
+  kafka_launch "$KAFKA_STATE" "$KAFKA_PID" kafka
   wait_until "$START_TIMEOUT" kafka "$KAFKA_LOG" kafka_healthy
 }
 

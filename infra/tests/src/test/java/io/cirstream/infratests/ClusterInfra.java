@@ -1,6 +1,6 @@
 package io.cirstream.infratests;
 
-import io.cirstream.core.infra.LocalInfrastructure;
+import io.cirstream.infra.LocalInfrastructure;
 
 import java.util.ArrayList;
 import java.util.List;

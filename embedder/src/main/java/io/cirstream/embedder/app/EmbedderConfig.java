@@ -6,7 +6,7 @@ import io.cirstream.contract.config.OpenSearchConfig;
 import io.cirstream.contract.config.Settings;
 import io.cirstream.contract.topic.Topics;
 import io.cirstream.model.PackSettings;
-import io.cirstream.model.RuntimeOptions;
+import io.cirstream.model.onnx.RuntimeOptions;
 import io.cirstream.contract.index.IndexSettings;
 import io.cirstream.indexer.IndexerOptions;
 import io.cirstream.embedder.stream.BatchPolicy;

@@ -49,7 +49,7 @@ class EmbedderSatelliteTilesIntegrationTest {
         tiles.put("utm-32633", GdalTiles.write(fixtures, "utm", 3, "EPSG:32633",
                 new double[] {500000, 5000000, 503700, 4997700}));
         try (EmbedderHarness h = new EmbedderHarness(stateDir, Map.of(EmbedderConfig.TILE_BANDS.name(), "3,2,1"));
-             EmbedderService ignored = h.start()) {
+             EmbedderService service = h.start()) {
             long now = System.currentTimeMillis();
             tiles.forEach((id, tile) -> h.send(id, GalleryFixtures.encode(GalleryEvent.upsert(id,
                     ImageRef.inline(tile.bytes(), "image/tiff"), ImageMetadata.inCollection("tiles"), now)), now));
@@ -69,6 +69,8 @@ class EmbedderSatelliteTilesIntegrationTest {
             }
             assertThat(h.document("geo-4326").path("_source").path("captured_at").asText())
                     .startsWith("2024-05-01T10:30");
+            assertThat(h.readAll(h.topics().deadLetters())).isEmpty();
+            assertThat(service.streamState()).isPresent();
         }
     }
 

@@ -94,10 +94,15 @@ final class ImageServers implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         http.stop(0);
         threads.shutdownNow();
-        s3.stop();
-        blobs.close();
+        try {
+            s3.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("s3proxy did not stop", e);
+        } finally {
+            blobs.close();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.cirstream.cli;
 
+import io.cirstream.indexer.IndexerService;
+
 import io.cirstream.contract.config.ConfigKey;
 import io.cirstream.contract.config.KafkaConfig;
 import io.cirstream.contract.config.OpenSearchConfig;
@@ -20,7 +22,7 @@ final class ConfigCatalog {
         // Services list the shared kafka.* / opensearch.* keys too: keep each name once.
         Map<String, ConfigKey<?>> keys = new LinkedHashMap<>();
         for (List<ConfigKey<?>> group : List.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, IngestConfig.KEYS,
-                EmbedderConfig.KEYS, QueryApiConfig.KEYS)) {
+                EmbedderConfig.KEYS, IndexerService.KEYS, QueryApiConfig.KEYS)) {
             group.forEach(key -> keys.putIfAbsent(key.name(), key));
         }
         return List.copyOf(keys.values());

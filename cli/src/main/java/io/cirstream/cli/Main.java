@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 InfraCommand.class,
                 UpCommand.class,
                 EmbedderCommand.class,
+                IndexerCommand.class,
                 ApiCommand.class,
                 IngestCommand.class,
                 ReplayCommand.class,

@@ -1,5 +1,9 @@
 package io.cirstream.model;
 
+import io.cirstream.model.onnx.RuntimeOptions;
+
+import io.cirstream.model.onnx.DeviceUnavailableException;
+
 import io.cirstream.contract.pack.ModelPackException;
 import io.cirstream.contract.pack.PackManifest;
 import io.cirstream.contract.pack.SpaceType;

@@ -1,5 +1,7 @@
 package io.cirstream.model;
 
+import io.cirstream.model.onnx.DeviceUnavailableException;
+
 import io.cirstream.contract.pack.ModelPackException;
 import io.cirstream.contract.pack.PackManifest;
 

@@ -1,5 +1,7 @@
 package io.cirstream.model;
 
+import io.cirstream.model.onnx.DeviceUnavailableException;
+
 import io.cirstream.tools.world.SyntheticQuery;
 import io.cirstream.tools.world.SyntheticWorld;
 import io.cirstream.tools.world.Vocabulary;

@@ -1,5 +1,7 @@
 package io.cirstream.model;
 
+import io.cirstream.model.onnx.RuntimeOptions;
+
 import io.cirstream.contract.pack.PackManifest;
 import io.cirstream.contract.pack.PackManifestReader;
 

@@ -1,5 +1,7 @@
 package io.cirstream.model;
 
+import io.cirstream.model.onnx.RuntimeOptions;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

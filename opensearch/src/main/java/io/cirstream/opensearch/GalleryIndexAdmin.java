@@ -90,4 +90,24 @@ public final class GalleryIndexAdmin {
         return response.status() == 400
                 && response.body().path("error").path("type").asText().equals("resource_already_exists_exception");
     }
+
+    /** The concrete index behind {@code alias} and the model it was created for. */
+    public record AliasTarget(String index, String model) {
+    }
+
+    /**
+     * Where {@code alias} points, for a writer that did not create the index (a standalone indexer); fails clearly
+     * while the embedder has not created it yet.
+     */
+    public static AliasTarget describe(OpenSearchClient client, String alias) {
+        OpenSearchClient.Response current = client.send("GET", "/_alias/" + alias, null);
+        if (!current.ok() || !current.body().fieldNames().hasNext()) {
+            throw new IllegalStateException("no index behind alias '" + alias + "' yet: start the embedder once (it"
+                    + " creates the index for its model pack), or check opensearch.index");
+        }
+        String index = current.body().fieldNames().next();
+        String model = client.call("GET", "/" + index + "/_mapping", null).path(index).path("mappings")
+                .path("_meta").path("model").asText();
+        return new AliasTarget(index, model);
+    }
 }

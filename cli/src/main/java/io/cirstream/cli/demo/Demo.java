@@ -7,7 +7,7 @@ import io.cirstream.infra.LocalInfrastructure;
 import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.contract.topic.Topics;
 import io.cirstream.model.ModelRuntime;
-import io.cirstream.model.RuntimeOptions;
+import io.cirstream.model.onnx.RuntimeOptions;
 import io.cirstream.tools.packs.PackGenerator;
 import io.cirstream.eval.live.IndexedGallery;
 import io.cirstream.eval.live.LiveEvalOptions;

@@ -1,5 +1,7 @@
 package io.cirstream.cli.demo;
 
+import io.cirstream.indexer.IndexerConfig;
+
 import io.cirstream.contract.config.KafkaConfig;
 import io.cirstream.contract.config.Settings;
 import io.cirstream.embedder.app.EmbedderConfig;
@@ -39,7 +41,7 @@ final class DemoServices {
                 Map.entry(PackSettings.PACK.name(), pack),
                 Map.entry(KafkaConfig.TOPIC_PREFIX.name(), options.topicPrefix()),
                 Map.entry(EmbedderConfig.APPLICATION_ID.name(), run + "-embedder"),
-                Map.entry(EmbedderConfig.SINK_GROUP.name(), run + "-indexer"),
+                Map.entry(IndexerConfig.SINK_GROUP.name(), run + "-indexer"),
                 Map.entry(EmbedderConfig.STATE_DIR.name(), options.workDir().resolve("state").resolve(run)
                         .toAbsolutePath().toString()),
                 Map.entry(ImageConfig.ALLOWED_ROOTS.name(), world),

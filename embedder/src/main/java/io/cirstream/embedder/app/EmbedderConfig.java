@@ -7,8 +7,9 @@ import io.cirstream.contract.config.OpenSearchConfig;
 import io.cirstream.contract.config.Settings;
 import io.cirstream.contract.topic.Topics;
 import io.cirstream.model.PackSettings;
-import io.cirstream.model.RuntimeOptions;
+import io.cirstream.model.onnx.RuntimeOptions;
 import io.cirstream.contract.index.IndexSettings;
+import io.cirstream.indexer.IndexerConfig;
 import io.cirstream.indexer.IndexerOptions;
 import io.cirstream.embedder.stream.BatchPolicy;
 import io.cirstream.imaging.ImageLimits;
@@ -62,16 +63,6 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
             RuntimeOptions.defaults().cacheDir().toString(), Path::of, false, "writable dir for native libraries");
     public static final ConfigKey<Boolean> SINK_ENABLED = ConfigKey.bool("embedder.sink.enabled", true,
             "run the OpenSearch sink in this process");
-    public static final ConfigKey<String> SINK_GROUP = ConfigKey.string("embedder.sink.group", "cirstream-indexer",
-            "consumer group of the sink; \".<concrete index>\" is appended, so each index tracks its own progress");
-    public static final ConfigKey<Integer> BULK_DOCS = ConfigKey.integer("embedder.sink.bulk-docs", 500, 1, 100_000,
-            "most actions per bulk request");
-    public static final ConfigKey<Long> BULK_BYTES = ConfigKey.longValue("embedder.sink.bulk-bytes", 8L << 20, 1024,
-            1L << 30, "most bytes per bulk request");
-    public static final ConfigKey<Integer> BULK_LINGER_MS = ConfigKey.integer("embedder.sink.linger-ms", 100, 1,
-            600_000, "longest a vector waits before a partial bulk is sent");
-    public static final ConfigKey<Integer> MAX_BACKOFF_MS = ConfigKey.integer("embedder.sink.max-backoff-ms", 30_000,
-            100, 3_600_000, "ceiling of the retry back-off while OpenSearch is down or overloaded");
     public static final ConfigKey<String> REFRESH_INTERVAL = ConfigKey.string("embedder.index.refresh-interval", "1s",
             "index refresh_interval: freshness (search sees new vectors) against indexing cost");
     public static final ConfigKey<Integer> INDEX_SHARDS = ConfigKey.integer("embedder.index.shards",
@@ -105,13 +96,13 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
 
     private static final List<ConfigKey<?>> OWN_KEYS = List.of(PACK, DEVICE, MODEL_THREADS, BATCH_SIZE, LINGER_MS,
             IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_ROOTS, APPLICATION_ID, STREAM_THREADS,
-            SESSION_TIMEOUT_MS, TRANSACTION_TIMEOUT_MS, STATE_DIR, CACHE_DIR, SINK_ENABLED, SINK_GROUP, BULK_DOCS, BULK_BYTES, BULK_LINGER_MS, MAX_BACKOFF_MS,
+            SESSION_TIMEOUT_MS, TRANSACTION_TIMEOUT_MS, STATE_DIR, CACHE_DIR, SINK_ENABLED,
             REFRESH_INTERVAL, INDEX_SHARDS, INDEX_REPLICAS, HNSW_M, HNSW_EF_CONSTRUCTION, SWAP_ALIAS, LOG_INTERVAL_S, METRICS_HOST, METRICS_PORT, INSTANCE_ID,
             TILE_BANDS, TILE_STRETCH, TILE_MAX_SAMPLES);
 
     /** Every key the embedder reads, Kafka and OpenSearch included. */
     public static final List<ConfigKey<?>> KEYS = Stream.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, OWN_KEYS,
-                    RemoteImageKeys.KEYS)
+                    IndexerConfig.SINK_KEYS, RemoteImageKeys.KEYS)
             .flatMap(List::stream).toList();
 
     public static EmbedderConfig from(Settings settings) {
@@ -119,9 +110,7 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
         int batchSize = settings.get(BATCH_SIZE);
         RuntimeOptions runtime = new RuntimeOptions(settings.get(DEVICE), settings.get(MODEL_THREADS), batchSize,
                 settings.get(CACHE_DIR));
-        IndexerOptions indexer = new IndexerOptions(settings.get(SINK_GROUP), settings.get(BULK_DOCS),
-                settings.get(BULK_BYTES), Duration.ofMillis(settings.get(BULK_LINGER_MS)),
-                Duration.ofMillis(settings.get(MAX_BACKOFF_MS)), Duration.ofMillis(settings.get(SESSION_TIMEOUT_MS)),
+        IndexerOptions indexer = IndexerConfig.options(settings, Duration.ofMillis(settings.get(SESSION_TIMEOUT_MS)),
                 settings.get(INSTANCE_ID));
         return new EmbedderConfig(KafkaConfig.from(settings), OpenSearchConfig.from(settings),
                 new Topics(settings.get(TOPIC_PREFIX)), settings.get(PACK), runtime,

@@ -10,6 +10,7 @@ import io.cirstream.embedder.ops.EmbedderMeters;
 import io.cirstream.embedder.ops.GroupLag;
 import io.cirstream.embedder.ops.MetricsEndpoint;
 import io.cirstream.contract.index.GalleryIndex;
+import io.cirstream.indexer.IndexerRunner;
 import io.cirstream.indexer.VectorIndexer;
 import io.cirstream.embedder.stream.EmbedderMetrics;
 import io.cirstream.embedder.stream.EmbedderTopology;
@@ -53,8 +54,7 @@ public final class EmbedderService implements AutoCloseable {
     private RemoteImages remoteImages;
     private OpenSearchClient openSearch;
     private KafkaStreams streams;
-    private VectorIndexer indexer;
-    private Thread indexerThread;
+    private IndexerRunner indexer;
     private ScheduledExecutorService reporter;
     private EmbedderMeters meters;
     private MetricsEndpoint endpoint;
@@ -101,13 +101,13 @@ public final class EmbedderService implements AutoCloseable {
                 topic -> config.topics().galleryPattern().matcher(topic).matches()), LAG_INTERVAL);
         streams.start();
         if (config.sinkEnabled()) {
-            indexer = new VectorIndexer(config.kafka(), config.topics(), openSearch, index, runtime.packId(),
+            VectorIndexer sink = new VectorIndexer(config.kafka(), config.topics(), openSearch, index, runtime.packId(),
                     config.indexer().forIndex(index), metrics);
-            meters.bindSinkConsumer(indexer.clientMetrics());
+            meters.bindSinkConsumer(sink.clientMetrics());
             String vectors = config.topics().vectors();
             meters.trackSinkLag(new GroupLag(config.kafka(), config.indexer().forIndex(index).groupId(), vectors::equals),
                     LAG_INTERVAL);
-            indexerThread = Thread.ofPlatform().name("embedder-indexer").start(this::runIndexer);
+            indexer = IndexerRunner.start(sink, this::onSinkFailure, "embedder-indexer");
         }
         reporter = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("embedder-metrics")
                 .unstarted(r));
@@ -138,14 +138,9 @@ public final class EmbedderService implements AutoCloseable {
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
-    private void runIndexer() {
-        try {
-            indexer.run();
-        } catch (RuntimeException e) {
-            LOG.error("OpenSearch sink failed; stopping", e);
-            failure.compareAndSet(null, e);
-            stopped.countDown();
-        }
+    private void onSinkFailure(Throwable e) {
+        failure.compareAndSet(null, e);
+        stopped.countDown();
     }
 
     private void scheduleSummary() {
@@ -179,7 +174,7 @@ public final class EmbedderService implements AutoCloseable {
 
     /** Whether the OpenSearch sink's thread is running. */
     public synchronized boolean sinkRunning() {
-        return indexerThread != null && indexerThread.isAlive();
+        return indexer != null && indexer.running();
     }
 
     /** The concrete index this instance writes to. */
@@ -203,7 +198,6 @@ public final class EmbedderService implements AutoCloseable {
         }
         if (indexer != null) {
             indexer.close();
-            joinIndexer();
             indexer = null;
         }
         if (reporter != null) {
@@ -228,16 +222,6 @@ public final class EmbedderService implements AutoCloseable {
         if (remoteImages != null) {
             remoteImages.close();
             remoteImages = null;
-        }
-    }
-
-    private void joinIndexer() {
-        try {
-            if (!indexerThread.join(CLOSE_TIMEOUT)) {
-                LOG.warn("OpenSearch sink did not stop within {}", CLOSE_TIMEOUT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

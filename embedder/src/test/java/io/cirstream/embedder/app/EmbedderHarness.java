@@ -1,5 +1,7 @@
 package io.cirstream.embedder.app;
 
+import io.cirstream.indexer.IndexerConfig;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cirstream.contract.config.OpenSearchConfig;
 import io.cirstream.contract.config.Settings;
@@ -54,7 +56,7 @@ public final class EmbedderHarness implements AutoCloseable {
                 EmbedderConfig.STATE_DIR.name(), stateDir.toString(),
                 EmbedderConfig.MODEL_THREADS.name(), "1",
                 EmbedderConfig.LINGER_MS.name(), "50",
-                EmbedderConfig.BULK_LINGER_MS.name(), "50",
+                IndexerConfig.BULK_LINGER_MS.name(), "50",
                 EmbedderConfig.LOG_INTERVAL_S.name(), "5",
                 EmbedderConfig.SESSION_TIMEOUT_MS.name(), "6000"));
         overrides.putAll(extra);

@@ -1,7 +1,7 @@
 package io.cirstream.embedder.stream;
 
 import io.cirstream.model.ModelRuntime;
-import io.cirstream.model.RuntimeOptions;
+import io.cirstream.model.onnx.RuntimeOptions;
 import io.cirstream.tools.packs.PackGenerator;
 import io.cirstream.contract.event.GalleryEvent;
 import io.cirstream.contract.event.GalleryEventCodec;

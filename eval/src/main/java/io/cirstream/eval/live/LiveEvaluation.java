@@ -2,7 +2,7 @@ package io.cirstream.eval.live;
 
 import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.model.ModelRuntime;
-import io.cirstream.model.RuntimeOptions;
+import io.cirstream.model.onnx.RuntimeOptions;
 import io.cirstream.contract.pack.SpaceType;
 import io.cirstream.eval.anchor.PublishedAnchors;
 import io.cirstream.eval.metric.BenchmarkProtocol;

@@ -1,7 +1,7 @@
 package io.cirstream.eval.live;
 
 import io.cirstream.model.ModelRuntime;
-import io.cirstream.model.RuntimeOptions;
+import io.cirstream.model.onnx.RuntimeOptions;
 import io.cirstream.tools.packs.PackGenerator;
 import io.cirstream.tools.world.CirrLayout;
 import io.cirstream.tools.world.TileFileFormat;

@@ -3,9 +3,7 @@ package io.cirstream.model.onnx;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import io.cirstream.model.DeviceUnavailableException;
 import io.cirstream.contract.pack.ModelPackException;
-import io.cirstream.model.RuntimeOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import io.cirstream.publisher.GalleryPublisher;
 import io.cirstream.query.metrics.QueryMetrics;
 import io.cirstream.query.search.GalleryStore;
 import io.cirstream.query.search.SearchEngine;
-import io.cirstream.query.watch.WatchHandler;
+
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;

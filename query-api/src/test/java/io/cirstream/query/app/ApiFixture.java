@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.cirstream.contract.json.Json;
 import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.model.ModelRuntime;
-import io.cirstream.model.RuntimeOptions;
+import io.cirstream.model.onnx.RuntimeOptions;
 import io.cirstream.tools.packs.PackGenerator;
 import io.cirstream.testkit.LocalInfra;
 import org.apache.kafka.clients.admin.Admin;

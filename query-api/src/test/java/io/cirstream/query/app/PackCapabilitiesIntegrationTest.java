@@ -3,7 +3,7 @@ package io.cirstream.query.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cirstream.contract.json.Json;
 import io.cirstream.model.ModelRuntime;
-import io.cirstream.model.RuntimeOptions;
+import io.cirstream.model.onnx.RuntimeOptions;
 import io.cirstream.tools.packs.GeneratorOptions;
 import io.cirstream.tools.packs.PackGenerator;
 import io.cirstream.testkit.IntegrationTest;

@@ -14,7 +14,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.cirstream.contract.pack.PackManifest;
 import io.cirstream.model.ModelRuntime;
-import io.cirstream.model.RuntimeOptions;
+import io.cirstream.model.onnx.RuntimeOptions;
 import io.cirstream.tools.packs.PackGenerator;
 import io.cirstream.model.onnx.OnnxModel;
 import io.cirstream.model.onnx.SessionFactory;

@@ -6,7 +6,7 @@ import io.cirstream.contract.config.OpenSearchConfig;
 import io.cirstream.contract.config.Settings;
 import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.model.ModelRuntime;
-import io.cirstream.model.RuntimeOptions;
+import io.cirstream.model.onnx.RuntimeOptions;
 import io.cirstream.tools.packs.PackGenerator;
 import io.cirstream.tools.world.SyntheticQuery;
 import io.cirstream.tools.world.SyntheticWorld;

@@ -1,4 +1,4 @@
-package io.cirstream.model;
+package io.cirstream.model.onnx;
 
 import java.nio.file.Path;
 import java.util.Objects;

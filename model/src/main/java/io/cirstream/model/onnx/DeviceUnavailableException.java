@@ -1,4 +1,4 @@
-package io.cirstream.model;
+package io.cirstream.model.onnx;
 
 /** The requested accelerator (e.g. {@code cuda:0}) cannot be started by ONNX Runtime. */
 public class DeviceUnavailableException extends RuntimeException {

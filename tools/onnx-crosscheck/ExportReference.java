@@ -1,8 +1,8 @@
-import io.cirstream.embedder.model.ModelRuntime;
-import io.cirstream.embedder.model.RuntimeOptions;
-import io.cirstream.embedder.model.preprocess.ImagePreprocessor;
-import io.cirstream.ingest.synthetic.SyntheticWorld;
-import io.cirstream.ingest.synthetic.TileRenderer;
+import io.cirstream.model.ModelRuntime;
+import io.cirstream.model.onnx.RuntimeOptions;
+import io.cirstream.model.preprocess.ImagePreprocessor;
+import io.cirstream.tools.world.SyntheticWorld;
+import io.cirstream.tools.world.TileRenderer;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

@@ -1,4 +1,8 @@
-package io.cirstream.query.watch;
+package io.cirstream.query.http;
+
+import io.cirstream.query.watch.WatchHub;
+
+import io.cirstream.query.watch.VectorFeed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cirstream.contract.json.Json;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
-import io.cirstream.query.http.SearchRequestParser;
 import io.cirstream.query.search.QueryEncoder;
 import io.cirstream.query.search.SearchRequest;
 import io.vertx.core.Future;

@@ -1,5 +1,6 @@
 package io.cirstream.embedder.app;
 
+import io.cirstream.contract.config.ConfigException;
 import io.cirstream.contract.config.ConfigKey;
 import io.cirstream.contract.config.KafkaConfig;
 import io.cirstream.contract.config.OpenSearchConfig;
@@ -13,6 +14,9 @@ import io.cirstream.indexer.IndexerOptions;
 import io.cirstream.embedder.stream.BatchPolicy;
 import io.cirstream.imaging.ImageLimits;
 import io.cirstream.imaging.ImageConfig;
+import io.cirstream.geotiff.Stretch;
+import io.cirstream.geotiff.TileOptions;
+import io.cirstream.remote.RemoteImageConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +29,8 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
                              String applicationId, int streamThreads, int sessionTimeoutMs,
                              int transactionTimeoutMs, Path stateDir,
                              IndexerOptions indexer, IndexSettings index, boolean swapAlias, boolean sinkEnabled, Duration logInterval,
-                             String metricsHost, int metricsPort, String instanceId) {
+                             String metricsHost, int metricsPort, String instanceId, RemoteImageConfig remote,
+                             TileOptions tiles) {
 
     public static final ConfigKey<Path> PACK = PackSettings.PACK;
     public static final ConfigKey<String> DEVICE = ConfigKey.string("embedder.device", "cpu",
@@ -80,13 +85,24 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
     public static final ConfigKey<Integer> METRICS_PORT = ConfigKey.integer("embedder.metrics-port", 9401, -1, 65_535,
             "port of the Prometheus endpoint; 0 picks a free one, -1 disables it");
 
+    public static final ConfigKey<int[]> TILE_BANDS = new ConfigKey<>("embedder.tiles.bands", "",
+            TileOptions::parseBands, false, "one-based TIFF bands shown as R,G,B (e.g. 4,3,2) or one band as grey;"
+                    + " empty: 1,2,3 when the tile has three or more, else 1 (docs/satellite-tiles.md)");
+    public static final ConfigKey<Stretch> TILE_STRETCH = new ConfigKey<>("embedder.tiles.stretch", "percentile",
+            Stretch::parse, false, "how tile bands become 8 bits: percentile[:LOW,HIGH] (default 2,98), minmax or none");
+    public static final ConfigKey<Long> TILE_MAX_SAMPLES = ConfigKey.longValue("embedder.tiles.max-samples",
+            TileOptions.DEFAULT_MAX_SAMPLES, 1, Integer.MAX_VALUE - 8,
+            "largest tile accepted, width x height x bands, refused before pixels are allocated");
+
     private static final List<ConfigKey<?>> OWN_KEYS = List.of(PACK, DEVICE, MODEL_THREADS, BATCH_SIZE, LINGER_MS,
             IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_ROOTS, APPLICATION_ID, STREAM_THREADS,
             SESSION_TIMEOUT_MS, TRANSACTION_TIMEOUT_MS, STATE_DIR, CACHE_DIR, SINK_ENABLED,
-            REFRESH_INTERVAL, INDEX_SHARDS, INDEX_REPLICAS, HNSW_M, HNSW_EF_CONSTRUCTION, SWAP_ALIAS, LOG_INTERVAL_S, METRICS_HOST, METRICS_PORT, INSTANCE_ID);
+            REFRESH_INTERVAL, INDEX_SHARDS, INDEX_REPLICAS, HNSW_M, HNSW_EF_CONSTRUCTION, SWAP_ALIAS, LOG_INTERVAL_S, METRICS_HOST, METRICS_PORT, INSTANCE_ID,
+            TILE_BANDS, TILE_STRETCH, TILE_MAX_SAMPLES);
 
     /** Every key the embedder reads, Kafka and OpenSearch included. */
-    public static final List<ConfigKey<?>> KEYS = Stream.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, OWN_KEYS, IndexerConfig.SINK_KEYS)
+    public static final List<ConfigKey<?>> KEYS = Stream.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, OWN_KEYS,
+                    IndexerConfig.SINK_KEYS, RemoteImageKeys.KEYS)
             .flatMap(List::stream).toList();
 
     public static EmbedderConfig from(Settings settings) {
@@ -105,6 +121,16 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
                 indexer, new IndexSettings(settings.get(INDEX_SHARDS), settings.get(INDEX_REPLICAS),
                         settings.get(REFRESH_INTERVAL), settings.get(HNSW_M), settings.get(HNSW_EF_CONSTRUCTION)),
                 settings.get(SWAP_ALIAS), settings.get(SINK_ENABLED), Duration.ofSeconds(settings.get(LOG_INTERVAL_S)),
-                settings.get(METRICS_HOST), settings.get(METRICS_PORT), settings.get(INSTANCE_ID));
+                settings.get(METRICS_HOST), settings.get(METRICS_PORT), settings.get(INSTANCE_ID),
+                RemoteImageKeys.from(settings), tileOptions(settings));
+    }
+
+    private static TileOptions tileOptions(Settings settings) {
+        try {
+            return new TileOptions(settings.get(TILE_BANDS), settings.get(TILE_STRETCH),
+                    settings.get(TILE_MAX_SAMPLES));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("invalid " + TILE_BANDS.name() + ": " + e.getMessage());
+        }
     }
 }

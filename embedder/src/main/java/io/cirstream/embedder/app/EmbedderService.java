@@ -16,6 +16,8 @@ import io.cirstream.embedder.stream.EmbedderMetrics;
 import io.cirstream.embedder.stream.EmbedderTopology;
 import io.cirstream.embedder.stream.ImageLoader;
 import io.cirstream.embedder.stream.ImageSource;
+import io.cirstream.embedder.stream.ImagesUnavailableException;
+import io.cirstream.remote.RemoteImages;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -49,6 +51,7 @@ public final class EmbedderService implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private ModelRuntime runtime;
+    private RemoteImages remoteImages;
     private OpenSearchClient openSearch;
     private KafkaStreams streams;
     private IndexerRunner indexer;
@@ -89,6 +92,7 @@ public final class EmbedderService implements AutoCloseable {
                 config.index())
                 : GalleryIndexAdmin.create(openSearch, alias, runtime.dimension(), runtime.space(), runtime.packId(),
                 config.index());
+        remoteImages = RemoteImages.open(config.remote());
         streams = new KafkaStreams(topology(), StreamsProperties.of(config));
         streams.setUncaughtExceptionHandler(this::onStreamFailure);
         meters = new EmbedderMeters(metrics);
@@ -115,13 +119,19 @@ public final class EmbedderService implements AutoCloseable {
     }
 
     Topology topology() {
-        ImageLoader loader = new ImageLoader(new ImageSource(config.imageRoots(), config.limits().maxBytes()),
-                config.limits());
+        ImageLoader loader = new ImageLoader(new ImageSource(config.imageRoots(), config.limits().maxBytes(),
+                Optional.ofNullable(remoteImages)), config.limits(), config.tiles());
         return EmbedderTopology.build(config.topics(), loader, runtime.images(), runtime.packId(), config.batch(),
                 metrics);
     }
 
     private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onStreamFailure(Throwable e) {
+        if (ImagesUnavailableException.isCause(e)) {
+            // A remote image server is down or throttling: no record is at fault and none is dropped. A new thread
+            // takes the task over, restores its pending batch from the changelog and fetches it again.
+            LOG.warn("remote images unavailable; restarting the stream thread to retry its batch: {}", e.toString());
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
         LOG.error("embedder stream failed; stopping", e);
         failure.compareAndSet(null, e);
         stopped.countDown();
@@ -208,6 +218,10 @@ public final class EmbedderService implements AutoCloseable {
         if (runtime != null) {
             runtime.close();
             runtime = null;
+        }
+        if (remoteImages != null) {
+            remoteImages.close();
+            remoteImages = null;
         }
     }
 }

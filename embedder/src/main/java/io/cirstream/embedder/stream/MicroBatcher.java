@@ -150,11 +150,15 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
 
     private void load(PendingRecord record, List<Loaded> loaded, List<BufferedImage> images) {
         try {
-            ImageLoader.Checked checked = loader.read(record.key(), record.value());
-            images.add(loader.pixels(checked));
-            loaded.add(new Loaded(record, checked.event()));
+            ImageLoader.Decoded decoded = loader.pixels(loader.read(record.key(), record.value()));
+            images.add(decoded.image());
+            loaded.add(new Loaded(record, decoded.event()));
         } catch (RejectedException e) {
             deadLetter(DeadLetters.of(record, context.currentSystemTimeMs(), e));
+        } catch (ImagesUnavailableException e) {
+            // Not the record's fault: the task stops, its transaction (with this batch's removal from the pending
+            // store) is aborted, and the batch is fetched again when the task restarts.
+            throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             deadLetter(DeadLetters.of(record, context.currentSystemTimeMs(), RejectedException.unexpected(DeadLetterStage.IMAGE, e)));
         }

@@ -46,9 +46,9 @@ class ReferenceCollectionsIntegrationTest {
     private static void add(StringBuilder bulk, String collection, String id, int vectorOf) {
         ObjectNode doc = VectorEventCodec.document(api.gallery.byIndex(vectorOf).event());
         doc.put("id", id).put("collection", collection);
-        bulk.append(JsonNodeFactory.instance.objectNode().set("index", JsonNodeFactory.instance.objectNode()
-                        .put("_index", api.gallery.index).put("_id", DocumentId.scoped(collection, id))))
-                .append('\n').append(doc).append('\n');
+        ObjectNode action = JsonNodeFactory.instance.objectNode();
+        action.putObject("index").put("_index", api.gallery.index).put("_id", DocumentId.scoped(collection, id));
+        bulk.append(action).append('\n').append(doc).append('\n');
     }
 
     @AfterAll

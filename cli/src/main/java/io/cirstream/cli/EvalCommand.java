@@ -1,6 +1,7 @@
 package io.cirstream.cli;
 
 import io.cirstream.eval.live.LiveEvalOptions;
+import io.cirstream.eval.metric.EvalReport;
 import io.cirstream.eval.live.LiveEvaluation;
 import io.cirstream.ingest.replay.Benchmark;
 import picocli.CommandLine.Command;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +47,19 @@ final class EvalCommand implements Callable<Integer> {
         LiveEvalOptions options = new LiveEvalOptions(base.benchmark(), base.split(), base.methods(), annCutoffs,
                 base.api(), base.outDir(), base.packDir(), base.concurrency(), base.receiptTimeout(),
                 base.indexTimeout(), base.kafka(), base.openSearch(), base.topics());
-        LiveEvaluation.run(options, System.out, System.err);
-        return 0;
+        return exitStatus(LiveEvaluation.run(options, System.out, System.err).report(), System.err);
+    }
+
+    /**
+     * Non-zero when any query failed: the report is written all the same (failed queries score as misses), but a
+     * script must not take such numbers for a clean run.
+     */
+    static int exitStatus(EvalReport report, PrintStream err) {
+        if (report.failedQueries() == 0) {
+            return 0;
+        }
+        err.printf("eval: %d queries failed; they are scored as misses in the report:%n", report.failedQueries());
+        report.failureSummary().forEach(line -> err.println("  " + line));
+        return 1;
     }
 }

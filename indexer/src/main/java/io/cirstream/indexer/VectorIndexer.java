@@ -173,8 +173,9 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
             pending.consumed(record);
             return;
         }
-        if (!event.id().equals(id)) {
-            deadLetter(record, "record key '" + id + "' does not match the vector's id '" + event.id() + "'");
+        if (!DocumentId.matches(id, event.id())) {
+            deadLetter(record, "record key '" + DocumentId.printable(id) + "' does not match the vector's id '"
+                    + event.id() + "'");
             pending.consumed(record);
         } else if (event.model().equals(modelId)) {
             pending.upsert(record, id, event);

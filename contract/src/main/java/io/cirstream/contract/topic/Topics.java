@@ -3,6 +3,7 @@ package io.cirstream.contract.topic;
 import io.cirstream.contract.config.KafkaConfig;
 import io.cirstream.contract.config.Settings;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +53,16 @@ public final class Topics {
 
     public String benchmarkReceipt(String benchmark) {
         return prefix + "bench." + checked(benchmark) + ".receipt";
+    }
+
+    /**
+     * The benchmark collection whose gallery topic {@code topic} is ({@link #benchmarkGallery}), or empty for the live
+     * gallery topic (and any other): what scopes a document id ({@code contract.index.DocumentId}).
+     */
+    public Optional<String> benchmarkOfGallery(String topic) {
+        String benchmarkGallery = prefix + "gallery.bench.";
+        return topic.startsWith(benchmarkGallery)
+                ? Optional.of(topic.substring(benchmarkGallery.length())) : Optional.empty();
     }
 
     /** Matches the live gallery topic and every benchmark gallery topic, never the dead-letter topic. */

@@ -24,11 +24,11 @@ import java.util.Map;
  *        │
  *     [check]  decode event, fetch image, header limits ──── rejected ───► gallery.dlq
  *        │
- *     [batch]  buffer by id in store "pending" (changelogged);
+ *     [batch]  buffer by document id in store "pending" (changelogged);
  *        │     flush at batch size or linger: decode pixels, encode ── rejected ──► gallery.dlq
  *        │     tombstone: drop buffered upsert, forward
  *        ▼
- *     vectors  (key = image id, value = VectorEvent JSON, timestamp = source timestamp clamped to [0, now]; compacted)
+ *     vectors  (key = document id: the image id, scoped by collection on gallery.bench.* (DocumentId); value = VectorEvent JSON, timestamp = source timestamp clamped to [0, now]; compacted)
  * </pre>
  * Keys and values stay raw bytes end to end so a dead letter carries exactly what arrived; the event codecs
  * are applied inside the processors.
@@ -50,7 +50,7 @@ public final class EmbedderTopology {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.galleryPattern());
         topology.addProcessor(CHECK, () -> new EventChecker(loader, metrics), SOURCE);
-        topology.addProcessor(BATCH, () -> new MicroBatcher(loader, batchEncoder, modelId, policy, metrics), CHECK);
+        topology.addProcessor(BATCH, () -> new MicroBatcher(topics, loader, batchEncoder, modelId, policy, metrics), CHECK);
         topology.addStateStore(pendingStore(), BATCH);
         topology.addSink(VECTORS, topics.vectors(), new ByteArraySerializer(), new ByteArraySerializer(), BATCH);
         topology.addSink(DEAD_LETTERS, topics.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(),

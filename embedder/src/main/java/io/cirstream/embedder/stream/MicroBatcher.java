@@ -5,6 +5,8 @@ import io.cirstream.contract.vector.VectorEvent;
 import io.cirstream.contract.vector.VectorEventCodec;
 
 import io.cirstream.contract.event.GalleryEvent;
+import io.cirstream.contract.index.DocumentId;
+import io.cirstream.contract.topic.Topics;
 import io.cirstream.contract.topic.KafkaSetup;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -21,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Buffers checked gallery records in a changelogged store keyed by image id and encodes them in batches
+ * Buffers checked gallery records in a changelogged store keyed by document id and encodes them in batches
  * ({@link BatchPolicy}). Because the buffer is a store, its contents commit atomically with the input offsets
  * and the output records (exactly-once): a crash re-creates it from the changelog and the items are flushed then.
  * Keying by id keeps per-image order: an upsert with a later (or equal) event time replaces a buffered one, an
@@ -35,13 +37,16 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
     private final String modelId;
     private final BatchPolicy policy;
     private final EmbedderMetrics metrics;
+    private final Topics topics;
     private final VectorEventCodec codec = new VectorEventCodec();
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Bytes, PendingRecord> pending;
     private int count;
     private long oldestMs;
 
-    MicroBatcher(ImageLoader loader, BatchEncoder encoder, String modelId, BatchPolicy policy, EmbedderMetrics metrics) {
+    MicroBatcher(Topics topics, ImageLoader loader, BatchEncoder encoder, String modelId, BatchPolicy policy,
+                 EmbedderMetrics metrics) {
+        this.topics = topics;
         this.loader = loader;
         this.encoder = encoder;
         this.modelId = modelId;
@@ -63,7 +68,9 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        Bytes id = Bytes.wrap(record.key());
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        byte[] documentKey = documentKey(source.topic(), record.key());
+        Bytes id = Bytes.wrap(documentKey);
         PendingRecord previous = pending.get(id);
         boolean buffered = previous != null;
         if (record.value() == null) {
@@ -73,10 +80,9 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
             }
             metrics.tombstone();
             long timestamp = OutputTimestamp.of(record.timestamp(), context.currentSystemTimeMs());
-            context.forward(record.withTimestamp(timestamp), EmbedderTopology.VECTORS);
+            context.forward(record.withKey(documentKey).withTimestamp(timestamp), EmbedderTopology.VECTORS);
             return;
         }
-        RecordMetadata source = context.recordMetadata().orElseThrow();
         PendingRecord arrived = new PendingRecord(source.topic(), source.offset(), record.timestamp(), record.key(),
                 record.value());
         if (buffered && !replaces(previous, arrived)) {
@@ -177,7 +183,7 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
             deadLetter(DeadLetters.of(item.record(), now, RejectedException.unexpected(DeadLetterStage.EMBED, e)));
             return false;
         }
-        byte[] key = item.record().key();
+        byte[] key = documentKey(item.record().sourceTopic(), item.record().key());
         if ((long) value.length + key.length > MAX_VECTOR_RECORD_BYTES) {
             // The broker would refuse it (RecordTooLargeException) and the stream would stop.
             deadLetter(DeadLetters.of(item.record(), now, new RejectedException(DeadLetterStage.EMBED, "the vector record"
@@ -188,6 +194,14 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
         context.forward(new Record<>(key, value, OutputTimestamp.of(item.record().timestamp(), now)),
                 EmbedderTopology.VECTORS);
         return true;
+    }
+
+    /**
+     * The document a gallery record is about ({@link DocumentId}): the same image id on two benchmark topics (CIRCO
+     * val and test) or on a benchmark and the live gallery is two documents, so it is also two buffered items.
+     */
+    private byte[] documentKey(String sourceTopic, byte[] key) {
+        return DocumentId.key(topics.benchmarkOfGallery(sourceTopic).orElse(null), key);
     }
 
     private void deadLetter(Record<byte[], byte[]> letter) {

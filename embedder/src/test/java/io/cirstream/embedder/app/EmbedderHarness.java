@@ -101,6 +101,11 @@ public final class EmbedderHarness implements AutoCloseable {
         producer.send(new ProducerRecord<>(topics.gallery(), null, timestamp, GalleryFixtures.key(id), value));
     }
 
+    /** Sends to any topic of this deployment (a benchmark gallery topic, say); null value: a tombstone. */
+    public void sendTo(String topic, String id, byte[] value, long timestamp) {
+        producer.send(new ProducerRecord<>(topic, null, timestamp, GalleryFixtures.key(id), value));
+    }
+
     public void flush() {
         producer.flush();
     }
@@ -117,6 +122,15 @@ public final class EmbedderHarness implements AutoCloseable {
     public JsonNode document(String id) {
         OpenSearchClient.Response r = openSearch.send("GET", "/" + name + "/_doc/" + id, null);
         return r.ok() ? r.body() : Json.mapper().missingNode();
+    }
+
+    /** The stored documents whose image id is {@code id}, in any collection. */
+    public List<JsonNode> documentsWithImageId(String id) {
+        String query = "{\"size\":100,\"_source\":{\"excludes\":[\"vector\"]},\"query\":{\"term\":{\"id\":"
+                + json(id) + "}}}";
+        List<JsonNode> out = new ArrayList<>();
+        openSearch.call("POST", "/" + name + "/_search", query).path("hits").path("hits").forEach(out::add);
+        return out;
     }
 
     /** Top-{@code k} ids and scores for each query vector, through one _msearch per 200 queries. */
@@ -177,9 +191,9 @@ public final class EmbedderHarness implements AutoCloseable {
         }
     }
 
-    private static String json(float[] vector) {
+    private static String json(Object value) {
         try {
-            return Json.mapper().writeValueAsString(vector);
+            return Json.mapper().writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

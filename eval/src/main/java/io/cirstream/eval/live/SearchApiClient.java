@@ -51,7 +51,8 @@ public final class SearchApiClient implements AutoCloseable {
         ObjectNode toJson() {
             ObjectNode body = Json.mapper().createObjectNode();
             if (referenceId != null) {
-                body.putObject("reference").put("id", referenceId);
+                // The same id may be in several collections (CIRCO val and test): name the one evaluated.
+                body.putObject("reference").put("id", referenceId).put("collection", collection);
             }
             if (text != null) {
                 body.put("text", text);

@@ -33,4 +33,16 @@ public record EvalReport(BenchmarkProtocol benchmark, String split, String model
         replayRun = replayRun == null ? "" : replayRun;
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
+
+    /** Queries the API did not answer, over all methods. */
+    public int failedQueries() {
+        return methods.values().stream().mapToInt(MethodResult::failedTotal).sum();
+    }
+
+    /** One line per method with failed queries: how many and why; empty when none failed. */
+    public List<String> failureSummary() {
+        return methods.entrySet().stream().filter(e -> e.getValue().failedTotal() > 0)
+                .map(e -> e.getKey() + ": " + e.getValue().failedTotal() + " of " + e.getValue().scoredQueries()
+                        + " queries failed " + e.getValue().failedQueries()).toList();
+    }
 }

@@ -72,7 +72,7 @@ final class ImagesHandler {
 
     void get(RoutingContext ctx) {
         String id = ImageIds.check("id", ctx.pathParam("id"));
-        store.document(id).map(doc -> {
+        store.document(id, ctx.queryParams().get("collection")).map(doc -> {
             ObjectNode source = doc.orElseThrow(() -> unknown(id));
             StoredVector.take(source);
             ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", id);
@@ -83,7 +83,7 @@ final class ImagesHandler {
 
     void content(RoutingContext ctx) {
         String id = ImageIds.check("id", ctx.pathParam("id"));
-        store.document(id).compose(doc -> content.resolve(ctx.vertx(), doc.orElseThrow(() -> unknown(id)), id))
+        store.document(id, ctx.queryParams().get("collection")).compose(doc -> content.resolve(ctx.vertx(), doc.orElseThrow(() -> unknown(id)), id))
                 .onSuccess(file -> ctx.response().putHeader("Content-Type", file.contentType())
                         .putHeader("Cache-Control", "max-age=300").sendFile(file.path().toString()))
                 .onFailure(ctx::fail);

@@ -65,22 +65,40 @@ public final class SearchRequestParser {
         if (node == null) {
             return Optional.empty();
         }
-        if (!node.isObject() || node.size() != 1) {
+        // One source of the image; a collection only names which indexed image an id means.
+        int sources = node.isObject() ? node.size() - (node.has("collection") ? 1 : 0) : 0;
+        if (sources != 1) {
             throw QueryError.of(ErrorCode.BAD_REFERENCE, "reference must be an object with exactly one of "
-                    + String.join(", ", contract.referenceFields()));
+                    + String.join(", ", contract.referenceFields().stream().filter(f -> !f.equals("collection")).toList())
+                    + " (and, with id, optionally collection)");
         }
         requireKnownFields(node, contract.referenceFields(), "reference.");
-        JsonNode valueNode = node.elements().next();
+        String source = sourceField(node);
+        String value = nonBlank(node.get(source));
+        String collection = node.has("collection") ? nonBlank(node.get("collection")) : null;
+        if (collection != null && !source.equals("id")) {
+            throw QueryError.of(ErrorCode.BAD_REFERENCE, "reference.collection goes with reference.id only");
+        }
+        return Optional.of(switch (source) {
+            case "id" -> new Reference.ById(ImageIds.check("reference.id", value), collection);
+            case "image_base64" -> new Reference.Bytes(base64(value));
+            default -> new Reference.Url(uri(value));
+        });
+    }
+
+    /** The one field of the reference that is not its collection. */
+    private static String sourceField(JsonNode node) {
+        var names = node.fieldNames();
+        String name = names.next();
+        return name.equals("collection") ? names.next() : name;
+    }
+
+    private static String nonBlank(JsonNode valueNode) {
         if (!valueNode.isTextual() || valueNode.asText().isBlank()) {
             throw QueryError.of(ErrorCode.BAD_REFERENCE, "the reference value must be a non-empty string, got "
                     + valueNode);
         }
-        String value = valueNode.asText();
-        return Optional.of(switch (node.fieldNames().next()) {
-            case "id" -> new Reference.ById(ImageIds.check("reference.id", value));
-            case "image_base64" -> new Reference.Bytes(base64(value));
-            default -> new Reference.Url(uri(value));
-        });
+        return valueNode.asText();
     }
 
     private Optional<String> text(JsonNode body) {

@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * {@code GET /v1/watch}: a standing composed query as Server-Sent Events. The query string carries the same
- * parameters as a search ({@code reference_id}, {@code text}, {@code method}, {@code w}, {@code alpha},
+ * parameters as a search ({@code reference_id}, {@code reference_collection}, {@code text}, {@code method}, {@code w}, {@code alpha},
  * {@code alpha_preset}, {@code filters} as JSON) plus {@code threshold}. The stream sends {@code ready} once
  * the query is composed and the feed is positioned, then one {@code match} per newly indexed image whose
  * similarity reaches the threshold, and a comment line as keep-alive.
@@ -68,7 +68,11 @@ public final class WatchHandler {
         for (String number : new String[]{"w", "alpha"}) {
             Optional.ofNullable(params.get(number)).ifPresent(v -> body.put(number, parseNumber(number, v)));
         }
-        Optional.ofNullable(params.get("reference_id")).ifPresent(id -> body.putObject("reference").put("id", id));
+        Optional.ofNullable(params.get("reference_id")).ifPresent(id -> body.putObject("reference").put("id", id)
+                .put("collection", params.get("reference_collection")));
+        if (body.path("reference").path("collection").isNull()) {
+            ((ObjectNode) body.get("reference")).remove("collection");
+        }
         Optional.ofNullable(params.get("filters")).ifPresent(f -> body.set("filters", parseFilters(f)));
         SearchRequest request = parser.parse(body, Optional.empty());
         if (request.method().fusesLate()) {

@@ -2,6 +2,10 @@ package io.cirstream.query.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.cirstream.contract.event.ImageMetadata;
+import io.cirstream.contract.index.DocumentId;
+import io.cirstream.contract.index.GalleryIndex;
 import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.contract.pack.SpaceType;
 import io.cirstream.query.error.ErrorCode;
@@ -36,8 +40,43 @@ public final class GalleryStore {
         this.efSearch = efSearch;
     }
 
-    /** The stored document (vector included), or empty when no image has this id. */
+    /** The stored document of the live gallery image {@code id} (vector included), or empty when there is none. */
     public Future<Optional<ObjectNode>> document(String id) {
+        return byDocumentId(id);
+    }
+
+    /**
+     * The stored document of image {@code id} (vector included) in {@code collection}, or when that is null: the
+     * live gallery's image with this id, else the only collection's that has it. The same id in several benchmark
+     * collections and not in the live gallery is {@code ambiguous_reference}. Lookups by document id are real-time
+     * (an image indexed a moment ago is found); only the last, cross-collection one is a search.
+     */
+    public Future<Optional<ObjectNode>> document(String id, String collection) {
+        if (collection == null) {
+            return byDocumentId(id).compose(live -> live.isPresent() ? Future.succeededFuture(live) : uniqueById(id));
+        }
+        return byDocumentId(DocumentId.scoped(collection, id)).compose(scoped -> scoped.isPresent()
+                ? Future.succeededFuture(scoped)
+                : byDocumentId(id).map(live -> live.filter(doc -> collection.equals(doc.path(GalleryIndex.COLLECTION)
+                        .asText(ImageMetadata.DEFAULT_COLLECTION)))));
+    }
+
+    private Future<Optional<ObjectNode>> uniqueById(String id) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("size", 2);
+        body.putObject("query").putObject("term").put(GalleryIndex.ID, id);
+        return send("POST", "/" + alias + "/_search", body.toString()).map(response -> {
+            JsonNode hits = ok(response).path("hits").path("hits");
+            if (hits.size() > 1) {
+                throw QueryError.of(ErrorCode.AMBIGUOUS_REFERENCE, "image id '" + id + "' is in several collections ("
+                        + hits.get(0).path("_source").path(GalleryIndex.COLLECTION).asText() + ", "
+                        + hits.get(1).path("_source").path(GalleryIndex.COLLECTION).asText()
+                        + ", ...); name one with reference.collection");
+            }
+            return hits.isEmpty() ? Optional.<ObjectNode>empty() : Optional.of((ObjectNode) hits.get(0).path("_source"));
+        });
+    }
+
+    private Future<Optional<ObjectNode>> byDocumentId(String id) {
         String path = "/" + alias + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
         return send("GET", path, null).map(response -> {
             if (response.status() == 404 && !response.body().path("error").isObject()) {
@@ -89,7 +128,8 @@ public final class GalleryStore {
             ObjectNode source = hit.path("_source").isObject() ? ((ObjectNode) hit.get("_source")).deepCopy()
                     : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
             float[] vector = StoredVector.take(source);
-            out.add(new GalleryHit(hit.path("_id").asText(),
+            // The image id, not the document id, which is scoped by collection for benchmark images (DocumentId).
+            out.add(new GalleryHit(source.path(GalleryIndex.ID).asText(hit.path("_id").asText()),
                     ScoreConversion.toSimilarity(space, hit.path("_score").asDouble()), source, vector));
         }
         return out;

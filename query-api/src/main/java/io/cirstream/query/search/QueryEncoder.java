@@ -64,9 +64,10 @@ public final class QueryEncoder {
             return Future.succeededFuture(new ReferenceInput.Absent());
         }
         return switch (request.reference().orElseThrow()) {
-            case Reference.ById byId -> store.document(byId.id()).map(doc -> new ReferenceInput.Stored(
+            case Reference.ById byId -> store.document(byId.id(), byId.collection()).map(doc -> new ReferenceInput.Stored(
                     doc.map(StoredVector::take).orElseThrow(() -> QueryError.of(ErrorCode.UNKNOWN_IMAGE,
-                            "no indexed image has id '" + byId.id() + "'"))));
+                            "no indexed image has id '" + byId.id() + "'"
+                                    + (byId.collection() == null ? "" : " in collection '" + byId.collection() + "'")))));
             case Reference.Bytes bytes -> Future.succeededFuture(new ReferenceInput.Image(bytes.data()));
             case Reference.Url url -> {
                 urls.check(url.uri());

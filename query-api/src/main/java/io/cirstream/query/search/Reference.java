@@ -5,8 +5,16 @@ import java.net.URI;
 /** Where the reference image of a composed query comes from. */
 public sealed interface Reference {
 
-    /** An indexed image: its stored vector is used as is, nothing is re-encoded. */
-    record ById(String id) implements Reference {
+    /**
+     * An indexed image: its stored vector is used as is, nothing is re-encoded.
+     *
+     * @param collection the image's collection, or null for the live gallery's image with this id, else the only
+     *                   collection holding it (the same id may be in several: {@code GalleryStore#document})
+     */
+    record ById(String id, String collection) implements Reference {
+        public ById(String id) {
+            this(id, null);
+        }
     }
 
     /** Image bytes sent with the request (multipart upload or base64). */

@@ -1,5 +1,7 @@
 package io.cirstream.query.search;
 
+import io.cirstream.contract.index.DocumentId;
+import io.cirstream.contract.index.GalleryIndex;
 import io.cirstream.model.composition.Vec;
 import io.cirstream.model.composition.WeiCom;
 import io.micrometer.core.instrument.Timer;
@@ -43,7 +45,7 @@ public final class SearchEngine {
                 long end = System.nanoTime();
                 knnTimer.record(end - knnStart, TimeUnit.NANOSECONDS);
                 List<SearchResult.Item> kept = items.stream()
-                        .filter(item -> excludedId(request).map(id -> !id.equals(item.id())).orElse(true))
+                        .filter(item -> excludedId(request).map(ref -> !isReference(ref, item)).orElse(true))
                         .limit(request.k()).toList();
                 return new SearchResult(kept, new SearchResult.Timings(millis(encoded.encodeNanos()),
                         millis(end - knnStart), millis(end - start)), request.method());
@@ -63,10 +65,10 @@ public final class SearchEngine {
         Future<List<GalleryHit>> byText = store.knn(new KnnQuery(encoded.text(), perList, request.filters(), true));
         return Future.all(byImage, byText).map(both -> {
             Map<String, GalleryHit> union = new LinkedHashMap<>();
-            byImage.result().forEach(hit -> union.putIfAbsent(hit.id(), hit));
-            byText.result().forEach(hit -> union.putIfAbsent(hit.id(), hit));
+            byImage.result().forEach(hit -> union.putIfAbsent(document(hit), hit));
+            byText.result().forEach(hit -> union.putIfAbsent(document(hit), hit));
             List<WeiCom.Candidate> candidates = new ArrayList<>(union.size());
-            union.values().forEach(hit -> candidates.add(new WeiCom.Candidate(hit.id(),
+            union.values().forEach(hit -> candidates.add(new WeiCom.Candidate(document(hit),
                     Vec.cosine(hit.vector(), encoded.image()), Vec.cosine(hit.vector(), encoded.text()))));
             return WeiCom.rank(candidates, request.params().lambda()).stream().limit(wanted).map(fused -> {
                 GalleryHit hit = union.get(fused.candidate().id());
@@ -82,11 +84,22 @@ public final class SearchEngine {
                 encoded.text() == null ? null : Vec.cosine(vector, encoded.text()));
     }
 
-    private static Optional<String> excludedId(SearchRequest request) {
+    /** A hit's document: its image id within its collection (the same id may be in several collections). */
+    private static String document(GalleryHit hit) {
+        return DocumentId.scoped(hit.metadata().path(GalleryIndex.COLLECTION).asText(), hit.id());
+    }
+
+    private static Optional<Reference.ById> excludedId(SearchRequest request) {
         if (!request.excludeReference()) {
             return Optional.empty();
         }
-        return request.reference().filter(Reference.ById.class::isInstance).map(r -> ((Reference.ById) r).id());
+        return request.reference().filter(Reference.ById.class::isInstance).map(Reference.ById.class::cast);
+    }
+
+    /** The same image id in another named collection is another image (CIRCO val and test share COCO ids). */
+    private static boolean isReference(Reference.ById reference, SearchResult.Item item) {
+        return reference.id().equals(item.id()) && (reference.collection() == null || reference.collection()
+                .equals(item.metadata().path(GalleryIndex.COLLECTION).asText(reference.collection())));
     }
 
     private static double millis(long nanos) {

@@ -49,7 +49,7 @@ final class Failures {
         return t;
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

@@ -9,6 +9,7 @@ import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 import org.opensearch.client.opensearch.generic.Request;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -79,17 +80,30 @@ public final class OpenSearchClient implements AutoCloseable {
         }
         return answer.handle((response, failure) -> {
             if (failure != null) {
-                throw Failures.noAnswer(nodes, failure);
+                return fromError(failure);
             }
             try (response) {
-                if (response.getStatus() == 401) {
-                    throw Failures.unauthorized(nodes, username);
-                }
-                return new Response(response.getStatus(), parse(response.getBody().map(Body::bodyAsString).orElse(null)));
+                return answered(response.getStatus(), response.getBody().map(Body::bodyAsString).orElse(null));
             } catch (IOException e) {
                 throw Failures.noAnswer(nodes, e);
             }
         });
+    }
+
+    /** The transport reports some statuses (401 among them) as a failure carrying a ResponseException. */
+    private Response fromError(Throwable failure) {
+        ResponseException error = Failures.find(failure, ResponseException.class);
+        if (error != null) {
+            return answered(error.status(), null);
+        }
+        throw Failures.noAnswer(nodes, failure);
+    }
+
+    private Response answered(int status, String body) {
+        if (status == 401) {
+            throw Failures.unauthorized(nodes, username);
+        }
+        return new Response(status, parse(body));
     }
 
     /** Bulk request with an NDJSON body; the caller inspects per-item results. */

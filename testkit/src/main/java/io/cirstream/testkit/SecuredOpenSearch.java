@@ -51,16 +51,15 @@ public final class SecuredOpenSearch {
     }
 
     /** cirstream settings for the secured front: its URL, the credentials and its CA (PEM) as the only trust. */
-    public static Map<String, String> settings(String alias) {
+    public static Map<String, String> settings() {
         Properties c = connection();
         return Map.of(OpenSearchConfig.URLS.name(), c.getProperty("url"),
                 OpenSearchConfig.USERNAME.name(), c.getProperty("username"),
                 OpenSearchConfig.PASSWORD.name(), c.getProperty("password"),
-                OpenSearchConfig.TLS_CA_PEM.name(), c.getProperty("ca.pem"),
-                OpenSearchConfig.INDEX_ALIAS.name(), alias);
+                OpenSearchConfig.TLS_CA_PEM.name(), c.getProperty("ca.pem"));
     }
 
     public static OpenSearchConfig config(String alias) {
-        return OpenSearchConfig.from(Settings.of(settings(alias)));
+        return OpenSearchConfig.from(Settings.of(settings()).with(Map.of(OpenSearchConfig.INDEX_ALIAS.name(), alias)));
     }
 }

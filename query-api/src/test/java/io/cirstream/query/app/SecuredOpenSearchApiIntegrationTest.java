@@ -14,7 +14,6 @@ class SecuredOpenSearchApiIntegrationTest {
     @Test
     void searchesThroughTlsAndBasicAuth() throws Exception {
         try (ApiFixture api = ApiFixture.start(SecuredOpenSearch.settings())) {
-            assertThat(api.get("/ready").status()).isEqualTo(200);
             String reference = api.gallery.layout.imageName(0);
             ApiFixture.Response response = api.postJson("/v1/search",
                     "{\"method\":\"image\",\"reference\":{\"id\":\"" + reference + "\"},\"k\":5}");
@@ -22,6 +21,8 @@ class SecuredOpenSearchApiIntegrationTest {
             JsonNode results = response.json().path("results");
             assertThat(results).hasSize(5);
             assertThat(api.get("/v1/images/" + reference).status()).isEqualTo(200);
+            ApiFixture.Response ready = api.get("/ready");
+            assertThat(ready.json().path("checks").path("opensearch").asBoolean()).as(ready.json().toString()).isTrue();
         }
     }
 }

@@ -163,14 +163,14 @@ public final class OpenSearchClient implements AutoCloseable {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
-    private static Response join(CompletableFuture<Response> future) {
+    private Response join(CompletableFuture<Response> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
             if (Failures.unwrap(e) instanceof OpenSearchException known) {
                 throw known;
             }
-            throw Failures.noAnswer(List.of(), e);
+            throw Failures.noAnswer(nodes, e);
         }
     }
 

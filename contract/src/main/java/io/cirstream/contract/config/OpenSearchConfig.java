@@ -93,11 +93,6 @@ public record OpenSearchConfig(List<URI> urls, String username, String password,
         return urls.getFirst();
     }
 
-    /** The same cluster and credentials with another alias. */
-    public OpenSearchConfig withIndexAlias(String alias) {
-        return new OpenSearchConfig(urls, username, password, alias, tls);
-    }
-
     @Override
     public String toString() { // never the password
         return "OpenSearchConfig[urls=" + urls + ", username=" + username + ", password="

@@ -14,6 +14,7 @@ import io.cirstream.contract.event.DeadLetter;
 import io.cirstream.contract.event.ImageMetadata;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
+import io.cirstream.testkit.SecuredOpenSearch;
 import io.cirstream.testkit.TestThreads;
 import io.cirstream.testkit.TopicContents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,7 +22,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,12 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VectorIndexerIntegrationTest {
     private static final String MODEL = "m1";
 
-    @Test
-    void indexesDeletesSkipsOtherModelsAndDeadLettersRefusedDocuments() throws Exception {
+    /** {@code secured}: through the TLS + basic-auth front (infra.sh up opensearch-secure), as on a managed cluster. */
+    @ParameterizedTest(name = "secured={0}")
+    @ValueSource(booleans = {false, true})
+    void indexesDeletesSkipsOtherModelsAndDeadLettersRefusedDocuments(boolean secured) throws Exception {
         String name = LocalInfra.uniqueName("indexer");
         Topics topics = new Topics(name + ".");
         KafkaConfig kafka = new KafkaConfig(LocalInfra.kafkaBootstrap(), 1, (short) 1);
-        try (OpenSearchClient client = LocalInfra.openSearch()) {
+        try (OpenSearchClient client = secured ? new OpenSearchClient(SecuredOpenSearch.config(name))
+                : LocalInfra.openSearch()) {
             String index = GalleryIndexAdmin.ensure(client, name, 2, SpaceType.COSINE, MODEL, IndexSettings.defaults("1s"));
             try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap()),

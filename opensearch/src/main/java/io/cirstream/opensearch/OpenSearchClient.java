@@ -4,35 +4,42 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.cirstream.contract.config.OpenSearchConfig;
 import io.cirstream.contract.json.Json;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
+import org.opensearch.client.opensearch.generic.Request;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * A deliberately small JSON-over-HTTP OpenSearch client. cirstream needs a handful of REST calls (index and
- * alias management, bulk, k-NN search); speaking the documented REST API directly keeps the k-NN and
- * external-versioning bodies visible in our code instead of behind a generated typed API.
+ * cirstream's one adapter to OpenSearch, on the OpenSearch Java client (opensearch-java, Apache HttpClient 5
+ * transport): several nodes with failover, basic auth, TLS trusting only the configured CA. Callers speak OpenSearch's
+ * documented REST API through {@link #send}/{@link #call}/{@link #sendAsync} (the client's generic API), which keeps
+ * the k-NN and external-versioning bodies visible in our code; every call can also be made without blocking.
  */
 public final class OpenSearchClient implements AutoCloseable {
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final String JSON = "application/json";
 
-    private final URI base;
-    private final String authorization;
-    private final HttpClient http;
+    private final List<URI> nodes;
+    private final String username;
+    private final ApacheHttpClient5Transport transport;
+    private final OpenSearchGenericClient generic;
 
     public OpenSearchClient(OpenSearchConfig config) {
-        this.base = config.url();
-        this.authorization = config.username().isEmpty() ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((config.username() + ":" + config.password()).getBytes(StandardCharsets.UTF_8));
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.nodes = config.urls();
+        this.username = config.username();
+        this.transport = Transports.create(config);
+        this.generic = new org.opensearch.client.opensearch.OpenSearchClient(transport).generic();
     }
 
     /** A response: status plus parsed JSON body (MissingNode when the body is empty). */
@@ -42,9 +49,12 @@ public final class OpenSearchClient implements AutoCloseable {
         }
     }
 
-    /** Sends a request and returns the answer whatever its status; throws only when no answer came. */
+    /**
+     * Sends a request and returns the answer whatever its status; throws only when no answer came or the credentials
+     * were refused (401: never an answer a caller can act on).
+     */
     public Response send(String method, String path, String body) {
-        return join(sendAsync(method, path, body, "application/json"));
+        return join(sendAsync(method, path, body, JSON));
     }
 
     /** Like {@link #send} but a non-2xx status becomes an {@link OpenSearchException} carrying OpenSearch's reason. */
@@ -57,18 +67,43 @@ public final class OpenSearchClient implements AutoCloseable {
         return response.body();
     }
 
-    /** Non-blocking variant for event-loop callers. */
+    /**
+     * Non-blocking variant for event-loop callers: completes on the HTTP client's I/O thread (hop back to your own
+     * context), exceptionally with an {@link OpenSearchException} when {@link #send} would throw.
+     */
     public CompletableFuture<Response> sendAsync(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", contentType)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+        CompletableFuture<org.opensearch.client.opensearch.generic.Response> answer;
+        try {
+            answer = generic.executeAsync(request(method, path, body, contentType));
+        } catch (RuntimeException e) { // the transport refuses synchronously when every node is closed or dead
+            answer = CompletableFuture.failedFuture(e);
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .thenApply(r -> new Response(r.statusCode(), parse(r.body())));
+        return answer.handle((response, failure) -> {
+            if (failure != null) {
+                return fromError(failure);
+            }
+            try (response) {
+                return answered(response.getStatus(), response.getBody().map(Body::bodyAsString).orElse(null));
+            } catch (IOException e) {
+                throw Failures.noAnswer(nodes, e);
+            }
+        });
+    }
+
+    /** The transport reports some statuses (401 among them) as a failure carrying a ResponseException. */
+    private Response fromError(Throwable failure) {
+        ResponseException error = Failures.find(failure, ResponseException.class);
+        if (error != null) {
+            return answered(error.status(), null);
+        }
+        throw Failures.noAnswer(nodes, failure);
+    }
+
+    private Response answered(int status, String body) {
+        if (status == 401) {
+            throw Failures.unauthorized(nodes, username);
+        }
+        return new Response(status, parse(body));
     }
 
     /** Bulk request with an NDJSON body; the caller inspects per-item results. */
@@ -97,13 +132,45 @@ public final class OpenSearchClient implements AutoCloseable {
         return send("HEAD", "/" + indexOrAlias, null).ok();
     }
 
-    private static Response join(CompletableFuture<Response> future) {
+    /** The nodes this client talks to, in configured order. */
+    public List<URI> nodes() {
+        return nodes;
+    }
+
+    private static Request request(String method, String path, String body, String contentType) {
+        int q = path.indexOf('?');
+        var request = Requests.builder().method(method).endpoint(q < 0 ? path : path.substring(0, q))
+                .query(query(q < 0 ? "" : path.substring(q + 1)));
+        if (body != null) {
+            request.body(Body.from(body.getBytes(StandardCharsets.UTF_8), contentType));
+        }
+        return request.build();
+    }
+
+    /** The transport takes query parameters apart from the path (and encodes them itself). */
+    private static Map<String, String> query(String text) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String pair : text.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                query.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            }
+        }
+        return query;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private Response join(CompletableFuture<Response> future) {
         try {
             return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            Throwable cause = e.getCause();
-            String what = cause instanceof ConnectException ? "connection refused" : String.valueOf(cause);
-            throw new OpenSearchException("OpenSearch not reachable: " + what, cause);
+        } catch (CompletionException e) {
+            if (Failures.unwrap(e) instanceof OpenSearchException known) {
+                throw known;
+            }
+            throw Failures.noAnswer(nodes, e);
         }
     }
 
@@ -128,6 +195,10 @@ public final class OpenSearchClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        try {
+            transport.close();
+        } catch (IOException e) {
+            throw new OpenSearchException("closing the OpenSearch client: " + e.getMessage(), e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.cirstream.cli;
 import io.cirstream.tools.perf.EmbedderPerf;
 import io.cirstream.tools.perf.DjlEnginePerf;
 import io.cirstream.tools.perf.EncoderPerf;
+import io.cirstream.tools.perf.KnnScalePerf;
 import io.cirstream.tools.perf.ReplayPerf;
 import io.cirstream.tools.perf.QueryPerf;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", description = "Benchmarks that print figures (see docs/benchmarks.md).",
         subcommands = {BenchCommand.Encoders.class, BenchCommand.Djl.class, BenchCommand.Replay.class, BenchCommand.Embedder.class,
-                BenchCommand.Query.class})
+                BenchCommand.Query.class, BenchCommand.KnnScale.class})
 final class BenchCommand {
 
     /** Runs a benchmark's main with the arguments picocli did not consume. */
@@ -72,6 +73,14 @@ final class BenchCommand {
         @Override
         void run(String[] arguments) throws Exception {
             QueryPerf.main(arguments);
+        }
+    }
+
+    @Command(name = "knn-scale", description = "A million-vector index as the embedder makes it, float32 vs sq: build time, disk, heap, RSS, k-NN p50/p99 at concurrency 1 and 16, recall@10 vs exact: --docs 1000000 --dims 512 --queries 200 --requests 500 --encoders none,sq")
+    static final class KnnScale extends PassThrough {
+        @Override
+        void run(String[] arguments) throws Exception {
+            KnnScalePerf.main(arguments);
         }
     }
 }

@@ -50,7 +50,9 @@ public final class GalleryIndex {
                 "${space_type}", space.openSearchName(), "${refresh_interval}", settings.refreshInterval(),
                 "${model}", modelId, "${shards}", Integer.toString(settings.shards()),
                 "${replicas}", Integer.toString(settings.replicas()), "${m}", Integer.toString(settings.hnswM()),
-                "${ef_construction}", Integer.toString(settings.hnswEfConstruction()));
+                "${ef_construction}", Integer.toString(settings.hnswEfConstruction()),
+                "${encoder}", IndexSettings.ENCODER_SQ.equals(settings.encoder())
+                        ? ", \"encoder\": {\"name\": \"sq\", \"parameters\": {\"bits\": 7}}" : "");
         for (Map.Entry<String, String> e : values.entrySet()) {
             template = template.replace(e.getKey(), e.getValue());
         }

@@ -73,6 +73,9 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
             IndexSettings.DEFAULT_M, 2, 512, "HNSW graph degree of a newly created index (memory against recall)");
     public static final ConfigKey<Integer> HNSW_EF_CONSTRUCTION = ConfigKey.integer("embedder.index.hnsw-ef-construction",
             IndexSettings.DEFAULT_EF_CONSTRUCTION, 2, 4096, "HNSW build-time beam of a newly created index");
+    public static final ConfigKey<String> INDEX_ENCODER = ConfigKey.string("embedder.index.encoder",
+            IndexSettings.ENCODER_NONE, "vector storage of a newly created index: none (float32) or sq (7-bit scalar "
+                    + "quantization, about a quarter of the vector memory; docs/operations.md sizes both)");
     public static final ConfigKey<Boolean> SWAP_ALIAS = ConfigKey.bool("embedder.index.swap-alias", true,
             "point the alias at this model's index at start (false during a re-index until it has caught up)");
     public static final ConfigKey<Integer> LOG_INTERVAL_S = ConfigKey.integer("embedder.log-interval-s", 30, 1, 86_400,
@@ -97,7 +100,7 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
     private static final List<ConfigKey<?>> OWN_KEYS = List.of(PACK, DEVICE, MODEL_THREADS, BATCH_SIZE, LINGER_MS,
             IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_ROOTS, APPLICATION_ID, STREAM_THREADS,
             SESSION_TIMEOUT_MS, TRANSACTION_TIMEOUT_MS, STATE_DIR, CACHE_DIR, SINK_ENABLED,
-            REFRESH_INTERVAL, INDEX_SHARDS, INDEX_REPLICAS, HNSW_M, HNSW_EF_CONSTRUCTION, SWAP_ALIAS, LOG_INTERVAL_S, METRICS_HOST, METRICS_PORT, INSTANCE_ID,
+            REFRESH_INTERVAL, INDEX_SHARDS, INDEX_REPLICAS, HNSW_M, HNSW_EF_CONSTRUCTION, INDEX_ENCODER, SWAP_ALIAS, LOG_INTERVAL_S, METRICS_HOST, METRICS_PORT, INSTANCE_ID,
             TILE_BANDS, TILE_STRETCH, TILE_MAX_SAMPLES);
 
     /** Every key the embedder reads, Kafka and OpenSearch included. */
@@ -119,7 +122,8 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
                 settings.get(IMAGE_ROOTS), settings.get(APPLICATION_ID), settings.get(STREAM_THREADS),
                 settings.get(SESSION_TIMEOUT_MS), settings.get(TRANSACTION_TIMEOUT_MS), settings.get(STATE_DIR),
                 indexer, new IndexSettings(settings.get(INDEX_SHARDS), settings.get(INDEX_REPLICAS),
-                        settings.get(REFRESH_INTERVAL), settings.get(HNSW_M), settings.get(HNSW_EF_CONSTRUCTION)),
+                        settings.get(REFRESH_INTERVAL), settings.get(HNSW_M), settings.get(HNSW_EF_CONSTRUCTION),
+                        settings.get(INDEX_ENCODER)),
                 settings.get(SWAP_ALIAS), settings.get(SINK_ENABLED), Duration.ofSeconds(settings.get(LOG_INTERVAL_S)),
                 settings.get(METRICS_HOST), settings.get(METRICS_PORT), settings.get(INSTANCE_ID),
                 RemoteImageKeys.from(settings), tileOptions(settings));

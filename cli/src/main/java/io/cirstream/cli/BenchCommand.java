@@ -5,6 +5,7 @@ import io.cirstream.tools.perf.DjlEnginePerf;
 import io.cirstream.tools.perf.EncoderPerf;
 import io.cirstream.tools.perf.ReplayPerf;
 import io.cirstream.tools.perf.QueryPerf;
+import io.cirstream.tools.perf.ScaleOutPerf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
  * (passed through unchanged) and prints figures; none of them is a test.
  */
 @Command(name = "bench", description = "Benchmarks that print figures (see docs/benchmarks.md).",
-        subcommands = {BenchCommand.Encoders.class, BenchCommand.Djl.class, BenchCommand.Replay.class, BenchCommand.Embedder.class,
+        subcommands = {BenchCommand.Encoders.class, BenchCommand.Djl.class, BenchCommand.Replay.class, BenchCommand.Embedder.class, BenchCommand.ScaleOut.class,
                 BenchCommand.Query.class})
 final class BenchCommand {
 
@@ -64,6 +65,14 @@ final class BenchCommand {
         @Override
         void run(String[] arguments) throws Exception {
             EmbedderPerf.main(arguments);
+        }
+    }
+
+    @Command(name = "scale-out", description = "Drain rate of 1 vs N embedder instances on the same backlog: --images N --instances 1,2")
+    static final class ScaleOut extends PassThrough {
+        @Override
+        void run(String[] arguments) throws Exception {
+            ScaleOutPerf.main(arguments);
         }
     }
 

@@ -3,6 +3,7 @@ package io.cirstream.embedder.app;
 import io.cirstream.contract.topic.KafkaSetup;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.util.Properties;
@@ -26,7 +27,11 @@ final class StreamsProperties {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        // Internal topics (the pending-batch changelog) are replicated like the topics cirstream creates itself.
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafka().replicationFactor());
+        if (config.kafka().minInsyncReplicas() > 0) {
+            props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), config.kafka().minInsyncReplicas());
+        }
         // Opt in to Kafka 5.0's default now (we have no global stores); otherwise Streams warns at every start.
         // The partition assignor builds its own StreamsConfig from the main consumer's configs, so it needs it too.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

@@ -94,7 +94,9 @@ public final class ScaleOutPerf {
                             EmbedderConfig.STATE_DIR.name(), work.resolve(name + "-state-" + n).toString(),
                             EmbedderConfig.INSTANCE_ID.name(), name + "-" + n)))));
                 }
-                services.forEach(EmbedderService::start);
+                // Started in parallel, as on separate machines: one after the other, the first would drain part of
+                // the backlog alone while the next loads its model.
+                services.parallelStream().forEach(EmbedderService::start);
                 double rate = drainRate(base, services, pngs.size());
                 List<Long> read = services.stream().map(s -> s.metrics().snapshot().recordsIn()).toList();
                 System.out.printf(Locale.ROOT, "%d instance(s), %d gallery partitions: records read per instance %s%n",

@@ -6,6 +6,7 @@ import io.cirstream.tools.perf.EncoderPerf;
 import io.cirstream.tools.perf.KnnScalePerf;
 import io.cirstream.tools.perf.ReplayPerf;
 import io.cirstream.tools.perf.QueryPerf;
+import io.cirstream.tools.perf.ScaleOutPerf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -19,7 +20,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", description = "Benchmarks that print figures (see docs/benchmarks.md).",
         subcommands = {BenchCommand.Encoders.class, BenchCommand.Djl.class, BenchCommand.Replay.class, BenchCommand.Embedder.class,
-                BenchCommand.Query.class, BenchCommand.KnnScale.class})
+                BenchCommand.ScaleOut.class, BenchCommand.Query.class, BenchCommand.KnnScale.class})
 final class BenchCommand {
 
     /** Runs a benchmark's main with the arguments picocli did not consume. */
@@ -65,6 +66,14 @@ final class BenchCommand {
         @Override
         void run(String[] arguments) throws Exception {
             EmbedderPerf.main(arguments);
+        }
+    }
+
+    @Command(name = "scale-out", description = "Drain rate of 1 vs N embedder instances on the same backlog: --images N --instances 1,2")
+    static final class ScaleOut extends PassThrough {
+        @Override
+        void run(String[] arguments) throws Exception {
+            ScaleOutPerf.main(arguments);
         }
     }
 

@@ -1,6 +1,13 @@
 package io.cirstream.cli;
 
 import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.contract.config.OpenSearchConfig;
+import io.cirstream.contract.config.Settings;
+import io.cirstream.embedder.app.EmbedderConfig;
+import io.cirstream.embedder.app.EmbedderService;
+import io.cirstream.query.app.QueryApiConfig;
+import io.cirstream.query.app.QueryApiServer;
+import io.cirstream.tools.packs.PackGenerator;
 import io.cirstream.contract.topic.Topics;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
@@ -14,10 +21,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The commands through the local broker's SASL_SSL listener (SCRAM-SHA-512, TLS with a private CA), configured
@@ -72,6 +82,25 @@ class SecuredKafkaIntegrationTest {
         String said = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(rc).isNotZero();
         assertThat(said).containsIgnoringCase("authentication failed");
+    }
+
+    /**
+     * The long-running services refuse to start with a wrong password and say why, rather than retrying forever:
+     * the embedder and the query API each create their topics first, through the same secured admin client.
+     */
+    @Test
+    void servicesWithAWrongPasswordFailToStartWithAClearError(@TempDir Path dir) throws IOException {
+        Path config = configFile(dir, LocalInfra.uniqueName("sec") + ".", "not-" + PASSWORD);
+        Path pack = PackGenerator.generate(PackGenerator.SYNTHETIC, dir.resolve("pack"));
+        Settings settings = Settings.load(Optional.of(config)).with(Map.of(EmbedderConfig.PACK.name(), pack.toString(),
+                EmbedderConfig.STATE_DIR.name(), dir.resolve("state").toString(),
+                EmbedderConfig.METRICS_PORT.name(), "-1", QueryApiConfig.PORT.name(), "0",
+                OpenSearchConfig.URL.name(), LocalInfra.openSearchUrl()));
+
+        assertThatThrownBy(() -> new EmbedderService(EmbedderConfig.from(settings)).start().close())
+                .as("the embedder").hasStackTraceContaining("Authentication failed");
+        assertThatThrownBy(() -> QueryApiServer.start(QueryApiConfig.from(settings)).close())
+                .as("the query API").hasStackTraceContaining("Authentication failed");
     }
 
     private static Path configFile(Path dir, String prefix, String password) throws IOException {

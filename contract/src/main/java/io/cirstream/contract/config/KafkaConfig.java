@@ -9,10 +9,13 @@ import java.util.TreeMap;
  * Where Kafka is, how topics are created, and the client settings every producer, consumer, admin and Streams
  * client gets; shared by every service that talks to Kafka.
  *
+ * @param minInsyncReplicas {@code min.insync.replicas} of the topics cirstream creates (the embedder's internal
+ *                          ones included); 0 leaves the broker's default
  * @param client Kafka client settings passed through verbatim ({@code kafka.client.*}, e.g. security.protocol,
  *               sasl.mechanism, sasl.jaas.config, ssl.truststore.location): what a managed or secured Kafka needs
  */
-public record KafkaConfig(String bootstrapServers, int partitions, short replicationFactor, Map<String, String> client) {
+public record KafkaConfig(String bootstrapServers, int partitions, short replicationFactor, int minInsyncReplicas,
+                          Map<String, String> client) {
 
     public static final ConfigKey<String> BOOTSTRAP =
             ConfigKey.string("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers (host:port,...)");
@@ -20,6 +23,9 @@ public record KafkaConfig(String bootstrapServers, int partitions, short replica
             ConfigKey.integer("kafka.partitions", 3, 1, 1024, "partitions for topics cirstream creates");
     public static final ConfigKey<Integer> REPLICATION =
             ConfigKey.integer("kafka.replication", 1, 1, 16, "replication factor for topics cirstream creates");
+    public static final ConfigKey<Integer> MIN_INSYNC_REPLICAS = ConfigKey.integer("kafka.min-insync-replicas", 0, 0, 16,
+            "min.insync.replicas of topics cirstream creates (0: the broker's default); with acks=all, writes stop"
+                    + " rather than risk loss when fewer replicas are in sync");
 
     /** Shared by every service so that the embedder, the API and eval agree on topic names. */
     public static final ConfigKey<String> TOPIC_PREFIX = new ConfigKey<>("kafka.topic-prefix", "", String::strip, false,
@@ -28,15 +34,25 @@ public record KafkaConfig(String bootstrapServers, int partitions, short replica
     /** The free-form prefix of pass-through client settings; not a key of its own. */
     public static final String CLIENT_PREFIX = "kafka.client";
 
-    public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP, PARTITIONS, REPLICATION, TOPIC_PREFIX);
+    public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP, PARTITIONS, REPLICATION, MIN_INSYNC_REPLICAS,
+            TOPIC_PREFIX);
 
     public KafkaConfig {
+        if (minInsyncReplicas > replicationFactor) {
+            throw new ConfigException("kafka.min-insync-replicas (" + minInsyncReplicas + ") exceeds kafka.replication ("
+                    + replicationFactor + "): no write could ever be acknowledged");
+        }
         client = Map.copyOf(client);
+    }
+
+    /** The broker's default {@code min.insync.replicas}. */
+    public KafkaConfig(String bootstrapServers, int partitions, short replicationFactor, Map<String, String> client) {
+        this(bootstrapServers, partitions, replicationFactor, 0, client);
     }
 
     /** Plain-text Kafka without extra client settings: the local infrastructure and most tests. */
     public KafkaConfig(String bootstrapServers, int partitions, short replicationFactor) {
-        this(bootstrapServers, partitions, replicationFactor, Map.of());
+        this(bootstrapServers, partitions, replicationFactor, 0, Map.of());
     }
 
     public static KafkaConfig from(Settings settings) {
@@ -52,7 +68,8 @@ public record KafkaConfig(String bootstrapServers, int partitions, short replica
             throw new ConfigException("set the brokers with kafka.bootstrap (env " + BOOTSTRAP.envName()
                     + "), not " + CLIENT_PREFIX + ".bootstrap.servers");
         }
-        return new KafkaConfig(bootstrap, settings.get(PARTITIONS), settings.get(REPLICATION).shortValue(), client);
+        return new KafkaConfig(bootstrap, settings.get(PARTITIONS), settings.get(REPLICATION).shortValue(),
+                settings.get(MIN_INSYNC_REPLICAS), client);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -54,10 +55,13 @@ public final class KafkaSetup {
 
     /** Creates the missing topics with the given cleanup policy, sized for inline images; existing ones are kept. */
     public static void ensureTopics(KafkaConfig kafka, Collection<String> topics, String cleanupPolicy) {
+        Map<String, String> configs = new HashMap<>(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES)));
+        if (kafka.minInsyncReplicas() > 0) {
+            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(kafka.minInsyncReplicas()));
+        }
         List<NewTopic> wanted = topics.stream()
-                .map(name -> new NewTopic(name, kafka.partitions(), kafka.replicationFactor()).configs(Map.of(
-                        TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy,
-                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES))))
+                .map(name -> new NewTopic(name, kafka.partitions(), kafka.replicationFactor()).configs(configs))
                 .toList();
         try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
             for (var entry : admin.createTopics(wanted).values().entrySet()) {

@@ -77,4 +77,14 @@ class KafkaConfigTest {
         assertThatThrownBy(() -> KafkaConfig.from(settings)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("kafka.bootstrap");
     }
+
+    @Test
+    void minInsyncReplicasIsReadAndCannotExceedTheReplication() {
+        KafkaConfig kafka = KafkaConfig.from(Settings.of(Map.of("kafka.replication", "3", "kafka.min-insync-replicas", "2")));
+        assertThat(kafka.replicationFactor()).isEqualTo((short) 3);
+        assertThat(kafka.minInsyncReplicas()).isEqualTo(2);
+        assertThat(KafkaConfig.from(Settings.of(Map.of())).minInsyncReplicas()).as("broker default").isZero();
+        assertThatThrownBy(() -> KafkaConfig.from(Settings.of(Map.of("kafka.min-insync-replicas", "2"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("kafka.min-insync-replicas");
+    }
 }

@@ -3,6 +3,7 @@ package io.cirstream.embedder.app;
 import io.cirstream.contract.topic.KafkaSetup;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.util.Properties;
@@ -26,7 +27,17 @@ final class StreamsProperties {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        // Internal topics (the pending-batch changelog) are replicated like the topics cirstream creates itself.
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafka().replicationFactor());
+        if (config.kafka().minInsyncReplicas() > 0) {
+            props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), config.kafka().minInsyncReplicas());
+        }
+        // Any instance counts as caught up on every task, so an instance added to a running deployment gets active
+        // tasks at the next rebalance. Streams measures a new instance's lag on the pending-batch changelog as the
+        // changelog's end offset (two records per image ever embedded), so past the default 10,000 it got warm-up
+        // copies only and its first task at the next probing rebalance, ten minutes on. What it gives up: a moved task
+        // first restores the changelog, which holds at most one batch once compacted (its segments are kept small).
+        props.put(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, Long.MAX_VALUE);
         // Opt in to Kafka 5.0's default now (we have no global stores); otherwise Streams warns at every start.
         // The partition assignor builds its own StreamsConfig from the main consumer's configs, so it needs it too.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

@@ -40,6 +40,7 @@ public final class EmbedderTopology {
     static final String VECTORS = "vectors-sink";
     static final String DEAD_LETTERS = "dead-letter-sink";
     public static final String PENDING_STORE = "pending";
+    private static final int CHANGELOG_SEGMENT_BYTES = 64 * 1024 * 1024;
 
     private EmbedderTopology() {
     }
@@ -66,6 +67,9 @@ public final class EmbedderTopology {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Bytes(),
                         PendingRecord.serde())
                 .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                        Integer.toString(KafkaSetup.MAX_RECORD_BYTES)));
+                        Integer.toString(KafkaSetup.MAX_RECORD_BYTES),
+                        // Compaction cleans closed segments only: small ones keep what a moved task restores (every
+                        // pending image since the last cleaning) near the one live batch, not a 1 GiB segment.
+                        TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(CHANGELOG_SEGMENT_BYTES)));
     }
 }

@@ -24,18 +24,20 @@ final class HttpServers implements AutoCloseable {
         this.servers = servers;
     }
 
-    /** Blocks until every server listens; a configured port 0 becomes the first server's free port for all. */
+    /** Blocks until every server listens; a configured port 0 becomes one free port shared by all. */
     static HttpServers start(Vertx vertx, int instances, HttpServerOptions options,
                              Supplier<Handler<HttpServerRequest>> handlers) {
         List<HttpServer> servers = new ArrayList<>(instances);
         try {
             HttpServerOptions shared = new HttpServerOptions(options);
+            if (shared.getPort() == 0 && instances > 1) {
+                // Port 0 binds each server to a port of its own; Vert.x shares one random port for a negative port.
+                shared.setPort(-1);
+            }
             for (int i = 0; i < instances; i++) {
                 // Called from outside Vert.x, each listen() creates a new context on the next event loop.
-                HttpServer server = vertx.createHttpServer(shared).requestHandler(handlers.get())
-                        .listen().toCompletionStage().toCompletableFuture().join();
-                servers.add(server);
-                shared.setPort(server.actualPort());
+                servers.add(vertx.createHttpServer(shared).requestHandler(handlers.get())
+                        .listen().toCompletionStage().toCompletableFuture().join());
             }
             return new HttpServers(servers);
         } catch (RuntimeException e) {

@@ -71,7 +71,14 @@ public final class QueryPerf {
         try (ModelRuntime runtime = ModelRuntime.load(pack, RuntimeOptions.defaults().withThreads(2));
              OpenSearchClient openSearch = new OpenSearchClient(config.openSearch())) {
             long seeding = System.nanoTime();
-            String index = PerfIndex.create(openSearch, runtime, alias, docs, distinct, SEED);
+            String index;
+            try {
+                index = PerfIndex.create(openSearch, runtime, alias, docs, distinct, SEED);
+            } catch (RuntimeException e) {
+                // Leave nothing behind on the shared OpenSearch: the index exists once its alias does.
+                openSearch.send("DELETE", "/" + alias + "-*", null);
+                throw e;
+            }
             System.out.printf("index %s: %,d docs (dimension %d, pack %s) written and refreshed in %.1f s%n", alias,
                     docs, runtime.dimension(), runtime.packId(), (System.nanoTime() - seeding) / 1e9);
             List<QueryApiServer> servers = new ArrayList<>();

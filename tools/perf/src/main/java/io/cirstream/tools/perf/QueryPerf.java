@@ -40,7 +40,8 @@ import java.util.UUID;
  *
  * <pre>java ... io.cirstream.tools.perf.QueryPerf [docs=100000] [requests=2000] [levels=1,16,64] [dims=64|512]
  *     [variants=before,cache,cache+vertx,all]</pre>
- * Every variant is an API server of its own on the same index, measured right after the raw k-NN side of each level.
+ * Every variant is an API server of its own on the same index, measured right after its own raw k-NN run.
+ * {@code keep=true} leaves the index for a later {@code reuse=ALIAS} run (same docs and dims).
  */
 public final class QueryPerf {
     private static final int K = 10;
@@ -60,7 +61,9 @@ public final class QueryPerf {
                 .map(String::strip).map(Integer::parseInt).toList();
         List<Variant> variants = List.of(options.getOrDefault("variants", "all").split(",")).stream()
                 .map(String::strip).map(Variant::named).toList();
-        String alias = "bench-query-" + UUID.randomUUID().toString().substring(0, 8);
+        // reuse=ALIAS: an index a run with keep=true left behind (same docs, dims); building 512-d indexes takes minutes.
+        String alias = options.getOrDefault("reuse", "bench-query-" + UUID.randomUUID().toString().substring(0, 8));
+        boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
         Settings base = Settings.load(Optional.empty()).with(Map.of(OpenSearchConfig.INDEX_ALIAS.name(), alias,
                 QueryApiConfig.PORT.name(), "0", QueryApiConfig.INFERENCE_QUEUE.name(), "1024"));
         QueryApiConfig config = QueryApiConfig.from(base);
@@ -73,7 +76,8 @@ public final class QueryPerf {
             long seeding = System.nanoTime();
             String index;
             try {
-                index = PerfIndex.create(openSearch, runtime, alias, docs, distinct, SEED);
+                index = options.containsKey("reuse") ? alias
+                        : PerfIndex.create(openSearch, runtime, alias, docs, distinct, SEED);
             } catch (RuntimeException e) {
                 // Leave nothing behind on the shared OpenSearch: the index exists once its alias does.
                 openSearch.send("DELETE", "/" + alias + "-*", null);
@@ -89,7 +93,11 @@ public final class QueryPerf {
                 measure(runtime, openSearch, config, variants, servers, docs, requests, levels, distinct);
             } finally {
                 servers.forEach(QueryApiServer::close);
-                openSearch.send("DELETE", "/" + index, null);
+                if (keep) {
+                    System.out.printf("kept index behind alias %s (reuse=%s; delete it when done)%n", alias, alias);
+                } else {
+                    openSearch.send("DELETE", options.containsKey("reuse") ? "/" + alias + "-*" : "/" + index, null);
+                }
             }
         }
     }
@@ -130,9 +138,10 @@ public final class QueryPerf {
         LoadRunner runner = new LoadRunner(http);
         List<URI> apis = servers.stream().map(s -> URI.create("http://127.0.0.1:" + s.port() + "/v1/search")).toList();
         URI raw = config.openSearch().url().resolve("/" + config.openSearch().indexAlias() + "/_search");
-        runner.run(4, 200, n -> rawRequest(raw, queries.get(n % QUERIES)));
+        // Warm every side (JIT, connections, the HNSW graph into the page cache) before anything is measured.
+        runner.run(4, 4 * QUERIES, n -> rawRequest(raw, queries.get(n % QUERIES)));
         for (URI api : apis) {
-            runner.run(4, 200, n -> apiRequest(api, queries.get(n % QUERIES)));
+            runner.run(4, 2 * QUERIES, n -> apiRequest(api, queries.get(n % QUERIES)));
         }
 
         System.out.printf("%nmethod sum, reference by id, k=%d, %d distinct queries, %d requests per level and side,"
@@ -140,9 +149,10 @@ public final class QueryPerf {
         System.out.printf("%-11s | %-12s | %-30s | %-30s | %s | %s%n", "concurrency", "variant",
                 "query API  p50 / p99 ms, req/s", "raw k-NN  p50 / p99 ms, req/s", "API/raw p50", "API/raw req/s");
         for (int concurrency : levels) {
-            LatencyStats direct = runner.run(concurrency, requests, n -> rawRequest(raw, queries.get(n % QUERIES)));
             for (int v = 0; v < variants.size(); v++) {
                 URI api = apis.get(v);
+                // Raw right before each variant: the two sides of a ratio share the machine's load of that moment.
+                LatencyStats direct = runner.run(concurrency, requests, n -> rawRequest(raw, queries.get(n % QUERIES)));
                 LatencyStats viaApi = runner.run(concurrency, requests, n -> apiRequest(api, queries.get(n % QUERIES)));
                 System.out.printf("%-11d | %-12s | %7.2f / %7.2f, %7.1f%s | %7.2f / %7.2f, %7.1f%s | %.2fx | %.2fx%n",
                         concurrency, variants.get(v).name(), viaApi.p50Ms(), viaApi.p99Ms(), viaApi.throughput(),

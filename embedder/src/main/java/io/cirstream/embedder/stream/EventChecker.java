@@ -11,10 +11,10 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * First step of the topology: routes each gallery record either on to the batcher (valid upserts and tombstones,
  * unchanged) or to the dead-letter sink with the stage and reason, so a bad record never reaches a batch.
  */
-final class EventChecker implements Processor<byte[], byte[], byte[], byte[]> {
+final class EventChecker implements Processor<byte[], byte[], byte[], Object> {
     private final ImageLoader loader;
     private final EmbedderMetrics metrics;
-    private ProcessorContext<byte[], byte[]> context;
+    private ProcessorContext<byte[], Object> context;
 
     EventChecker(ImageLoader loader, EmbedderMetrics metrics) {
         this.loader = loader;
@@ -22,19 +22,20 @@ final class EventChecker implements Processor<byte[], byte[], byte[], byte[]> {
     }
 
     @Override
-    public void init(ProcessorContext<byte[], byte[]> context) {
+    public void init(ProcessorContext<byte[], Object> context) {
         this.context = context;
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
         metrics.recordIn();
+        Arrived arrived = null;
         try {
             if (record.key() == null) {
                 throw new RejectedException(DeadLetterStage.DECODE, "record has no key; gallery records are keyed by image id");
             }
             if (record.value() != null) {
-                loader.check(record.key(), record.value());
+                arrived = new Arrived(record.value(), loader.check(record.key(), record.value()));
             }
         } catch (RejectedException e) {
             deadLetter(record, e);
@@ -44,7 +45,8 @@ final class EventChecker implements Processor<byte[], byte[], byte[], byte[]> {
             deadLetter(record, RejectedException.unexpected(DeadLetterStage.DECODE, e));
             return;
         }
-        context.forward(record, EmbedderTopology.BATCH);
+        // The parsed event and fetched image travel on with the record (same task), so they are not read again.
+        context.forward(record.withValue(arrived), EmbedderTopology.BATCH);
     }
 
     private void deadLetter(Record<byte[], byte[]> record, RejectedException e) {

@@ -64,12 +64,13 @@ public final class ImageLoader {
 
     /**
      * Decodes, fetches and probes the header against the limits: everything but the pixels. A remote image is not
-     * fetched here (it would be fetched twice); its refusals (404, host not allowed, ...) come at flush.
+     * fetched here (it would be fetched twice); its refusals (404, host not allowed, ...) come at flush. Returns the
+     * parsed event and the image bytes, so the flush neither parses nor reads again; a remote image's bytes are null.
      */
-    public void check(byte[] key, byte[] value) throws RejectedException {
+    public Checked check(byte[] key, byte[] value) throws RejectedException {
         GalleryEvent event = keyed(key, value);
         if (source.isRemote(event.image())) {
-            return;
+            return new Checked(event, null);
         }
         Checked checked = new Checked(event, fetch(event));
         if (SatelliteTiles.isTile(checked.imageBytes())) {
@@ -78,7 +79,7 @@ public final class ImageLoader {
                 throw new RejectedException(DeadLetterStage.IMAGE, "TOO_MANY_BYTES: the tile is "
                         + checked.imageBytes().length + " bytes, the limit is " + limits.maxBytes());
             }
-            return;
+            return checked;
         }
         try {
             ImageProbe.probe(checked.imageBytes(), limits);
@@ -87,6 +88,7 @@ public final class ImageLoader {
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw RejectedException.unexpected(DeadLetterStage.IMAGE, e);
         }
+        return checked;
     }
 
     /** Decodes the event and fetches its image; the limits are left to {@link #pixels}, which enforces them too. */

@@ -20,7 +20,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Buffers checked gallery records in a changelogged store keyed by document id and encodes them in batches
@@ -28,8 +30,9 @@ import java.util.List;
  * and the output records (exactly-once): a crash re-creates it from the changelog and the items are flushed then.
  * Keying by id keeps per-image order: an upsert with a later (or equal) event time replaces a buffered one, an
  * older one is dropped, and a tombstone drops the buffered upsert before the tombstone itself is forwarded.
+ * Each record arrives parsed ({@link Arrived}): its JSON is parsed and its image fetched once, in {@link EventChecker}.
  */
-final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
+final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
     /** What one record may take on {@code vectors}, leaving room for the record and batch overhead. */
     static final int MAX_VECTOR_RECORD_BYTES = KafkaSetup.MAX_RECORD_BYTES - 64 * 1024;
     private final ImageLoader loader;
@@ -41,6 +44,11 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
     private final VectorEventCodec codec = new VectorEventCodec();
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Bytes, PendingRecord> pending;
+    /**
+     * The parsed event and fetched image of each record this instance buffered, beside the store (which holds the raw
+     * value for durability). Records restored from the changelog after a restart are not here and are read again.
+     */
+    private final Map<Bytes, ImageLoader.Checked> parsed = new HashMap<>();
     private int count;
     private long oldestMs;
 
@@ -58,6 +66,8 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         this.pending = context.getStateStore(EmbedderTopology.PENDING_STORE);
+        // A re-initialised task restores the store from the changelog: nothing parsed before belongs to it any more.
+        parsed.clear();
         try (KeyValueIterator<Bytes, PendingRecord> it = pending.all()) {
             it.forEachRemaining(kv -> count++);
         }
@@ -67,7 +77,7 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
     }
 
     @Override
-    public void process(Record<byte[], byte[]> record) {
+    public void process(Record<byte[], Arrived> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         byte[] documentKey = documentKey(source.topic(), record.key());
         Bytes id = Bytes.wrap(documentKey);
@@ -76,20 +86,24 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
         if (record.value() == null) {
             if (buffered) {
                 pending.delete(id);
+                parsed.remove(id);
                 count--;
             }
             metrics.tombstone();
             long timestamp = OutputTimestamp.of(record.timestamp(), context.currentSystemTimeMs());
-            context.forward(record.withKey(documentKey).withTimestamp(timestamp), EmbedderTopology.VECTORS);
+            context.forward(record.<byte[]>withValue(null).withKey(documentKey).withTimestamp(timestamp),
+                    EmbedderTopology.VECTORS);
             return;
         }
+        ImageLoader.Checked checked = record.value().checked();
         PendingRecord arrived = new PendingRecord(source.topic(), source.offset(), record.timestamp(), record.key(),
-                record.value());
+                record.value().value(), checked.event().eventTime());
         if (buffered && !replaces(previous, arrived)) {
             // An older event arriving late: the index would refuse it (external version), so drop it here too.
             return;
         }
         pending.put(id, arrived);
+        parsed.put(id, checked);
         if (!buffered) {
             if (count == 0) {
                 oldestMs = context.currentSystemTimeMs();
@@ -107,19 +121,16 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
      * and replaced; an arriving one that does not decode is dead-lettered and dropped.
      */
     private boolean replaces(PendingRecord previous, PendingRecord arrived) {
-        long previousTime;
-        try {
-            previousTime = loader.decode(previous.value()).eventTime();
-        } catch (RejectedException e) {
-            deadLetter(DeadLetters.of(previous, context.currentSystemTimeMs(), e));
-            return true;
+        long previousTime = previous.eventTime();
+        if (previousTime == PendingRecord.UNKNOWN_EVENT_TIME) {
+            try {
+                previousTime = loader.decode(previous.value()).eventTime();
+            } catch (RejectedException e) {
+                deadLetter(DeadLetters.of(previous, context.currentSystemTimeMs(), e));
+                return true;
+            }
         }
-        try {
-            return loader.decode(arrived.value()).eventTime() >= previousTime;
-        } catch (RejectedException e) {
-            deadLetter(DeadLetters.of(arrived, context.currentSystemTimeMs(), e));
-            return false;
-        }
+        return arrived.eventTime() >= previousTime;
     }
 
     private void flushIfLingered(long nowMs) {
@@ -136,9 +147,10 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
         List<Loaded> loaded = new ArrayList<>(items.size());
         List<BufferedImage> images = new ArrayList<>(items.size());
         for (KeyValue<Bytes, PendingRecord> item : items) {
-            load(item.value, loaded, images);
+            load(item.value, parsed.get(item.key), loaded, images);
             pending.delete(item.key);
         }
+        parsed.clear();
         long start = System.nanoTime();
         List<BatchEncoder.Result> results = encoder.encode(images);
         long nanos = System.nanoTime() - start;
@@ -154,9 +166,14 @@ final class MicroBatcher implements Processor<byte[], byte[], byte[], byte[]> {
     private record Loaded(PendingRecord record, GalleryEvent event) {
     }
 
-    private void load(PendingRecord record, List<Loaded> loaded, List<BufferedImage> images) {
+    /** {@code checked}: the record as parsed on arrival, or null for one restored from the changelog. */
+    private void load(PendingRecord record, ImageLoader.Checked checked, List<Loaded> loaded,
+                      List<BufferedImage> images) {
         try {
-            ImageLoader.Decoded decoded = loader.pixels(loader.read(record.key(), record.value()));
+            if (checked == null || checked.imageBytes() == null) {
+                checked = loader.read(record.key(), record.value());
+            }
+            ImageLoader.Decoded decoded = loader.pixels(checked);
             images.add(decoded.image());
             loaded.add(new Loaded(record, decoded.event()));
         } catch (RejectedException e) {

@@ -14,8 +14,17 @@ import java.io.UncheckedIOException;
  * A gallery record waiting in the micro-batch store: the original key and value (re-checked and decoded at flush,
  * and what a dead letter carries) plus where it came from. Stored in a changelogged store, so it survives a crash.
  */
-public record PendingRecord(String sourceTopic, long sourceOffset, long timestamp, byte[] key, byte[] value) {
-    private static final byte FORMAT = 1;
+public record PendingRecord(String sourceTopic, long sourceOffset, long timestamp, byte[] key, byte[] value,
+                            long eventTime) {
+    /** Format 1 had no event time; 2 keeps it, so replacing a buffered upsert does not parse its JSON again. */
+    private static final byte FORMAT_1 = 1;
+    private static final byte FORMAT = 2;
+    /** The event time of a record stored in format 1: parse the value to learn it. */
+    public static final long UNKNOWN_EVENT_TIME = Long.MIN_VALUE;
+
+    public PendingRecord(String sourceTopic, long sourceOffset, long timestamp, byte[] key, byte[] value) {
+        this(sourceTopic, sourceOffset, timestamp, key, value, UNKNOWN_EVENT_TIME);
+    }
 
     public static Serde<PendingRecord> serde() {
         return Serdes.serdeFrom((topic, r) -> r == null ? null : r.toBytes(),
@@ -33,6 +42,7 @@ public record PendingRecord(String sourceTopic, long sourceOffset, long timestam
             out.write(key);
             out.writeInt(value.length);
             out.write(value);
+            out.writeLong(eventTime);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,7 +52,7 @@ public record PendingRecord(String sourceTopic, long sourceOffset, long timestam
     static PendingRecord fromBytes(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_1) {
                 throw new IllegalStateException("pending record format " + format + " is unknown to this embedder");
             }
             String topic = in.readUTF();
@@ -50,7 +60,8 @@ public record PendingRecord(String sourceTopic, long sourceOffset, long timestam
             long timestamp = in.readLong();
             byte[] key = in.readNBytes(in.readInt());
             byte[] value = in.readNBytes(in.readInt());
-            return new PendingRecord(topic, offset, timestamp, key, value);
+            long eventTime = format == FORMAT_1 ? UNKNOWN_EVENT_TIME : in.readLong();
+            return new PendingRecord(topic, offset, timestamp, key, value, eventTime);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt pending record", e);
         }

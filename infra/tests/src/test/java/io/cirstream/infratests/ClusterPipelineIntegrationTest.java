@@ -1,5 +1,7 @@
 package io.cirstream.infratests;
 
+import io.cirstream.indexer.IndexerConfig;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cirstream.contract.config.KafkaConfig;
@@ -98,7 +100,7 @@ class ClusterPipelineIntegrationTest {
                 Map.entry(EmbedderConfig.MODEL_THREADS.name(), "1"),
                 Map.entry(EmbedderConfig.METRICS_PORT.name(), "0"),
                 Map.entry(EmbedderConfig.LINGER_MS.name(), "50"),
-                Map.entry(EmbedderConfig.BULK_LINGER_MS.name(), "50"),
+                Map.entry(IndexerConfig.BULK_LINGER_MS.name(), "50"),
                 Map.entry(QueryApiConfig.PORT.name(), "0")));
         KafkaConfig kafka = KafkaConfig.from(settings);
         Topics topics = new Topics(name + ".");

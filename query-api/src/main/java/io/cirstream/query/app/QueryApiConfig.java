@@ -19,7 +19,15 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
                              String device, int inferenceThreads, int inferenceQueue, int textCacheSize,
                              long bodyLimit, long requestTimeoutMs, String apiKey, List<String> corsOrigins,
                              UrlFetcher.Policy urlFetch, int weicomCandidates, int efSearch, List<Path> imageRoots,
-                             String topicPrefix, double watchThreshold, int maxWatches) {
+                             String topicPrefix, double watchThreshold, int maxWatches, HotPath hotPath) {
+
+    /**
+     * How the search path reaches OpenSearch and how many event loops serve HTTP (see docs/benchmarks.md, Query API).
+     * {@code transport}: {@code vertx} (pooled non-blocking client on the event loop) or {@code jdk} (the shared adapter).
+     */
+    public record HotPath(String transport, int poolSize, int referenceCacheSize, long referenceCacheTtlMs,
+                          int eventLoops) {
+    }
 
     public static final ConfigKey<String> HOST = ConfigKey.string("query.host", "127.0.0.1", "address the HTTP server binds");
     public static final ConfigKey<Integer> PORT = ConfigKey.integer("query.port", 8080, 0, 65535, "HTTP port (0: any free port)");
@@ -59,10 +67,22 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
     public static final ConfigKey<Integer> MAX_WATCHES = ConfigKey.integer("query.watch.max", 256, 1, 100_000,
             "open watch streams at most");
 
+    public static final ConfigKey<String> TRANSPORT = new ConfigKey<>("query.opensearch.transport", "vertx",
+            QueryApiConfig::transport, false, "client of the search path: vertx (pooled, non-blocking, on the event loop) or jdk");
+    public static final ConfigKey<Integer> POOL_SIZE = ConfigKey.integer("query.opensearch.pool-size", 64, 1, 10_000,
+            "HTTP connections to OpenSearch kept by the vertx search client");
+    public static final ConfigKey<Integer> REFERENCE_CACHE = ConfigKey.integer("query.reference-cache.size", 10_000, 0,
+            10_000_000, "stored vectors of references by id kept in memory (0: every search by id reads the index)");
+    public static final ConfigKey<Long> REFERENCE_CACHE_TTL = ConfigKey.longValue("query.reference-cache.ttl-ms", 60_000,
+            0, 86_400_000, "age at which a cached reference vector is read again (changes on the vectors topic apply at once)");
+    public static final ConfigKey<Integer> EVENT_LOOPS = ConfigKey.integer("query.event-loops",
+            Runtime.getRuntime().availableProcessors(), 1, 256, "HTTP server instances, each on its own event loop");
+
     public static final List<ConfigKey<?>> KEYS = Stream.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, List.<ConfigKey<?>>of(
             HOST, PORT, MODEL_PACK, DEVICE, INFERENCE_THREADS, INFERENCE_QUEUE, TEXT_CACHE, BODY_LIMIT, REQUEST_TIMEOUT,
             API_KEY, CORS, URL_FETCH, URL_HOSTS, URL_MAX_BYTES, URL_TIMEOUT, WEICOM_CANDIDATES, EF_SEARCH, IMAGE_ROOTS,
-            WATCH_THRESHOLD, MAX_WATCHES)).flatMap(List::stream).toList();
+            WATCH_THRESHOLD, MAX_WATCHES, TRANSPORT, POOL_SIZE, REFERENCE_CACHE, REFERENCE_CACHE_TTL, EVENT_LOOPS))
+            .flatMap(List::stream).toList();
 
     public static QueryApiConfig from(Settings settings) {
         settings.validate(KEYS);
@@ -74,7 +94,17 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
                 settings.get(BODY_LIMIT), settings.get(REQUEST_TIMEOUT), settings.get(API_KEY), settings.get(CORS),
                 urlFetch, settings.get(WEICOM_CANDIDATES), settings.get(EF_SEARCH),
                 settings.get(IMAGE_ROOTS), settings.get(TOPIC_PREFIX),
-                settings.get(WATCH_THRESHOLD), settings.get(MAX_WATCHES));
+                settings.get(WATCH_THRESHOLD), settings.get(MAX_WATCHES), new HotPath(settings.get(TRANSPORT),
+                        settings.get(POOL_SIZE), settings.get(REFERENCE_CACHE), settings.get(REFERENCE_CACHE_TTL),
+                        settings.get(EVENT_LOOPS)));
+    }
+
+    private static String transport(String text) {
+        String value = text.strip();
+        if (!value.equals("vertx") && !value.equals("jdk")) {
+            throw new IllegalArgumentException("must be vertx or jdk");
+        }
+        return value;
     }
 
     private static double similarity(String text) {

@@ -16,6 +16,10 @@ import io.cirstream.query.inference.Inference;
 import io.cirstream.query.inference.TextEmbeddings;
 import io.cirstream.query.metrics.QueryMetrics;
 import io.cirstream.query.search.GalleryStore;
+import io.cirstream.query.search.JdkTransport;
+import io.cirstream.query.search.OpenSearchTransport;
+import io.cirstream.query.search.ReferenceCache;
+import io.cirstream.query.search.VertxTransport;
 import io.cirstream.query.search.QueryEncoder;
 import io.cirstream.query.search.ReferenceImages;
 import io.cirstream.query.search.SearchEngine;
@@ -25,7 +29,6 @@ import io.cirstream.query.watch.VectorRecords;
 import io.cirstream.query.http.WatchHandler;
 import io.cirstream.query.watch.WatchHub;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
@@ -37,6 +40,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The running query API: wires the components from a {@link QueryApiConfig}, serves HTTP, and closes
@@ -47,9 +52,9 @@ public final class QueryApiServer implements AutoCloseable {
 
     private final List<AutoCloseable> resources;
     private final Vertx vertx;
-    private final HttpServer http;
+    private final HttpServers http;
 
-    private QueryApiServer(List<AutoCloseable> resources, Vertx vertx, HttpServer http) {
+    private QueryApiServer(List<AutoCloseable> resources, Vertx vertx, HttpServers http) {
         this.resources = resources;
         this.vertx = vertx;
         this.http = http;
@@ -76,14 +81,22 @@ public final class QueryApiServer implements AutoCloseable {
         try {
             QueryMetrics metrics = new QueryMetrics();
             OpenSearchClient openSearch = add(resources, new OpenSearchClient(config.openSearch()));
-            GalleryStore store = new GalleryStore(openSearch, config.openSearch().indexAlias(), runtime.space(),
+            QueryApiConfig.HotPath hot = config.hotPath();
+            OpenSearchTransport transport = add(resources, hot.transport().equals("jdk") ? new JdkTransport(openSearch)
+                    : new VertxTransport(vertx, config.openSearch(), hot.poolSize()));
+            GalleryStore store = new GalleryStore(transport, config.openSearch().indexAlias(), runtime.space(),
                     config.efSearch());
+            AtomicReference<VectorFeed> feedRef = new AtomicReference<>();
+            ReferenceCache references = new ReferenceCache(hot.referenceCacheSize(),
+                    TimeUnit.MILLISECONDS.toNanos(hot.referenceCacheTtlMs()),
+                    () -> feedRef.get() != null && feedRef.get().ready());
             Inference inference = add(resources, new Inference(vertx, config.inferenceThreads(),
                     config.inferenceQueue(), Duration.ofMillis(config.requestTimeoutMs()), metrics.encode()));
             QueryEncoder encoder = new QueryEncoder(vertx, store, inference,
                     new ReferenceImages(runtime.images(), ImageLimits.DEFAULT),
                     new TextEmbeddings(runtime.texts(), config.textCacheSize()),
-                    new Composer(runtime.pseudoTokens(), runtime.combiner()), new UrlFetcher(config.urlFetch()));
+                    new Composer(runtime.pseudoTokens(), runtime.combiner()), new UrlFetcher(config.urlFetch()),
+                    references);
             SearchEngine engine = new SearchEngine(encoder, store, metrics.knn(), config.weicomCandidates());
             Topics topics = new Topics(config.topicPrefix());
             GalleryPublisher publisher = add(resources, GalleryPublisher.create(
@@ -91,7 +104,10 @@ public final class QueryApiServer implements AutoCloseable {
             Admin admin = add(resources, Admin.create(config.kafka().clientConfig(Map.of())));
             WatchHub hub = new WatchHub(config.maxWatches());
             VectorFeed feed = add(resources, new VectorFeed(config.kafka(), topics.vectors(),
-                    new VectorRecords(runtime.packId()), hub).start());
+                    new VectorRecords(runtime.packId()), hub).onChange((key, now) -> now.ifPresentOrElse(
+                            vector -> references.updated(vector.id(), vector.vector()), () -> references.removed(key)))
+                    .start());
+            feedRef.set(feed);
             metrics.gauge("cirstream_query_inference_queue_depth", "inference tasks running or queued", inference::depth);
             metrics.gauge("cirstream_query_watches_open", "open watch streams", hub::size);
 
@@ -102,11 +118,9 @@ public final class QueryApiServer implements AutoCloseable {
                     new ApiRouter.OpsParts(admin, feed::ready, runtime.packId()), contract, metrics);
             ApiRouter.Policy policy = new ApiRouter.Policy(config.bodyLimit(), config.requestTimeoutMs(),
                     config.apiKey(), config.corsOrigins());
-            HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
-                            .setCompressionSupported(true))
-                    .requestHandler(ApiRouter.build(vertx, parts, policy))
-                    .listen().toCompletionStage().toCompletableFuture().join();
-            LOG.info("query API listening on http://{}:{} (pack {}, index alias {})", config.host(), http.actualPort(),
+            HttpServers http = HttpServers.start(vertx, hot.eventLoops(), new HttpServerOptions().setHost(config.host())
+                    .setPort(config.port()).setCompressionSupported(true), () -> ApiRouter.build(vertx, parts, policy));
+            LOG.info("query API listening on http://{}:{} (pack {}, index alias {})", config.host(), http.port(),
                     runtime.packId(), config.openSearch().indexAlias());
             return new QueryApiServer(resources, vertx, http);
         } catch (RuntimeException e) {
@@ -116,7 +130,7 @@ public final class QueryApiServer implements AutoCloseable {
     }
 
     public int port() {
-        return http.actualPort();
+        return http.port();
     }
 
     public Vertx vertx() {
@@ -125,7 +139,7 @@ public final class QueryApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close().toCompletionStage().toCompletableFuture().join();
+        http.close();
         closeAll(resources);
     }
 

@@ -40,6 +40,13 @@ public final class TextEmbeddings {
         return computed;
     }
 
+    /** Whether {@code text}'s embedding is cached, so {@link #embed} returns at once without the encoder. */
+    public boolean isCached(String text) {
+        synchronized (cache) {
+            return text != null && cache.containsKey(text);
+        }
+    }
+
     public int size() {
         synchronized (cache) {
             return cache.size();

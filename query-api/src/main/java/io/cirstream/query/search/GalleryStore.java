@@ -10,9 +10,7 @@ import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.contract.pack.SpaceType;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +21,7 @@ import java.util.Optional;
 /** Non-blocking reads of the gallery index behind its alias: documents by id and k-NN searches. */
 public final class GalleryStore {
 
-    private final OpenSearchClient client;
+    private final OpenSearchTransport transport;
     private final String alias;
     private final SpaceType space;
     private final int efSearch;
@@ -34,7 +32,11 @@ public final class GalleryStore {
 
     /** {@code efSearch}: the HNSW search beam of every k-NN query, 0 for the engine's default. */
     public GalleryStore(OpenSearchClient client, String alias, SpaceType space, int efSearch) {
-        this.client = client;
+        this(new JdkTransport(client), alias, space, efSearch);
+    }
+
+    public GalleryStore(OpenSearchTransport transport, String alias, SpaceType space, int efSearch) {
+        this.transport = transport;
         this.alias = alias;
         this.space = space;
         this.efSearch = efSearch;
@@ -94,23 +96,19 @@ public final class GalleryStore {
 
     /** Whether the alias resolves to an index. */
     public Future<Boolean> ready() {
-        return send("HEAD", "/" + alias, null).map(OpenSearchClient.Response::ok);
+        return send("HEAD", "/" + alias, null).map(OpenSearchTransport.Reply::ok);
     }
 
     public String alias() {
         return alias;
     }
 
-    private Future<OpenSearchClient.Response> send(String method, String path, String body) {
-        // Complete on the caller's event loop, not on the HTTP client's thread, so handlers stay single-threaded.
-        Context context = Vertx.currentContext();
-        var answer = client.sendAsync(method, path, body, "application/json");
-        return (context == null ? Future.fromCompletionStage(answer) : Future.fromCompletionStage(answer, context))
-                .recover(e -> Future.failedFuture(QueryError.of(ErrorCode.OPENSEARCH_UNREACHABLE,
+    private Future<OpenSearchTransport.Reply> send(String method, String path, String body) {
+        return transport.send(method, path, body).recover(e -> Future.failedFuture(QueryError.of(ErrorCode.OPENSEARCH_UNREACHABLE,
                         "OpenSearch did not answer: " + e.getMessage())));
     }
 
-    private JsonNode ok(OpenSearchClient.Response response) {
+    private JsonNode ok(OpenSearchTransport.Reply response) {
         if (response.status() == 404) {
             throw QueryError.of(ErrorCode.INDEX_MISSING, "the gallery index '" + alias + "' does not exist yet");
         }
@@ -125,7 +123,7 @@ public final class GalleryStore {
     private List<GalleryHit> hits(JsonNode hits) {
         List<GalleryHit> out = new ArrayList<>(hits.size());
         for (JsonNode hit : hits) {
-            ObjectNode source = hit.path("_source").isObject() ? ((ObjectNode) hit.get("_source")).deepCopy()
+            ObjectNode source = hit.path("_source").isObject() ? (ObjectNode) hit.get("_source")
                     : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
             float[] vector = StoredVector.take(source);
             // The image id, not the document id, which is scoped by collection for benchmark images (DocumentId).

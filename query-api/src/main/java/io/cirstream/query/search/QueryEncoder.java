@@ -1,19 +1,28 @@
 package io.cirstream.query.search;
 
 import io.cirstream.model.composition.Composer;
+import io.cirstream.model.composition.Method;
 import io.cirstream.model.composition.Vec;
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
 import io.cirstream.query.inference.Inference;
 import io.cirstream.query.inference.TextEmbeddings;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolves the reference (stored vector, upload or URL) and runs everything the model has to do for one
  * request (image, text, composition) as a single task on the inference pool, so a request queues once.
  */
 public final class QueryEncoder {
+    /** Methods whose composition is vector arithmetic, no network: cheap enough for the event loop. */
+    private static final Set<Method> ARITHMETIC = EnumSet.of(Method.IMAGE, Method.TEXT, Method.SUM, Method.SLERP,
+            Method.WEICOM);
 
     private final Vertx vertx;
     private final GalleryStore store;
@@ -22,9 +31,16 @@ public final class QueryEncoder {
     private final TextEmbeddings texts;
     private final Composer composer;
     private final UrlFetcher urls;
+    private final ReferenceCache references;
 
     public QueryEncoder(Vertx vertx, GalleryStore store, Inference inference, ReferenceImages images,
                         TextEmbeddings texts, Composer composer, UrlFetcher urls) {
+        this(vertx, store, inference, images, texts, composer, urls, ReferenceCache.disabled());
+    }
+
+    public QueryEncoder(Vertx vertx, GalleryStore store, Inference inference, ReferenceImages images,
+                        TextEmbeddings texts, Composer composer, UrlFetcher urls, ReferenceCache references) {
+        this.references = references;
         this.vertx = vertx;
         this.store = store;
         this.inference = inference;
@@ -43,8 +59,18 @@ public final class QueryEncoder {
             return Future.failedFuture(QueryError.of(ErrorCode.METHOD_UNAVAILABLE, "the loaded model pack has no "
                     + request.method().wireName() + " network; use image, text, sum, slerp or weicom"));
         }
-        return Future.succeededFuture(request).compose(this::referenceInput).compose(input -> inference.run(input instanceof ReferenceInput.Image
-                ? Inference.Lane.IMAGE : Inference.Lane.TEXT, () -> encodeBlocking(request, input)));
+        return Future.succeededFuture(request).compose(this::referenceInput).compose(input -> {
+            if (input instanceof ReferenceInput.Image) {
+                return inference.run(Inference.Lane.IMAGE, () -> encodeBlocking(request, input));
+            }
+            if (ARITHMETIC.contains(request.method())
+                    && (!request.method().needsText() || texts.isCached(request.text().orElse(null)))) {
+                // Everything is at hand (stored vector, cached text): a few hundred float operations cost less on
+                // the event loop than the hand-off to the inference pool and back. Thrown errors fail the future.
+                return Future.succeededFuture(input).map(ready -> encodeBlocking(request, ready));
+            }
+            return inference.run(Inference.Lane.TEXT, () -> encodeBlocking(request, input));
+        });
     }
 
     /** What the reference resolved to before inference: a stored vector, image bytes to encode, or nothing. */
@@ -64,16 +90,44 @@ public final class QueryEncoder {
             return Future.succeededFuture(new ReferenceInput.Absent());
         }
         return switch (request.reference().orElseThrow()) {
-            case Reference.ById byId -> store.document(byId.id(), byId.collection()).map(doc -> new ReferenceInput.Stored(
-                    doc.map(StoredVector::take).orElseThrow(() -> QueryError.of(ErrorCode.UNKNOWN_IMAGE,
-                            "no indexed image has id '" + byId.id() + "'"
-                                    + (byId.collection() == null ? "" : " in collection '" + byId.collection() + "'")))));
+            case Reference.ById byId -> storedVector(byId).map(ReferenceInput.Stored::new);
             case Reference.Bytes bytes -> Future.succeededFuture(new ReferenceInput.Image(bytes.data()));
             case Reference.Url url -> {
                 urls.check(url.uri());
                 yield vertx.executeBlocking(() -> new ReferenceInput.Image(urls.fetch(url.uri())), false);
             }
         };
+    }
+
+    /**
+     * The reference's stored vector. A live-gallery id (no collection) is the hot path: from the cache of hot
+     * references, else one GET of its document, which the cache then keeps (the watch feed keeps it current, keyed
+     * like the vectors topic). A named collection, or an id only a benchmark collection holds, is looked up uncached.
+     */
+    private Future<float[]> storedVector(Reference.ById byId) {
+        String id = byId.id();
+        if (byId.collection() != null) {
+            return store.document(id, byId.collection()).map(doc -> vectorOf(doc, byId));
+        }
+        float[] cached = references.get(id);
+        if (cached != null) {
+            return Future.succeededFuture(cached);
+        }
+        ReferenceCache.Ticket ticket = references.fetching(id);
+        return store.document(id).compose(live -> {
+            if (live.isPresent()) {
+                float[] vector = vectorOf(live, byId);
+                references.fetched(ticket, vector);
+                return Future.succeededFuture(vector);
+            }
+            return store.document(id, null).map(doc -> vectorOf(doc, byId));
+        });
+    }
+
+    private static float[] vectorOf(Optional<ObjectNode> doc, Reference.ById byId) {
+        return doc.map(StoredVector::take).orElseThrow(() -> QueryError.of(ErrorCode.UNKNOWN_IMAGE,
+                "no indexed image has id '" + byId.id() + "'"
+                        + (byId.collection() == null ? "" : " in collection '" + byId.collection() + "'")));
     }
 
     private EncodedQuery encodeBlocking(SearchRequest request, ReferenceInput reference) {

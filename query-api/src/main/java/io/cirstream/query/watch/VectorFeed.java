@@ -39,6 +39,14 @@ public final class VectorFeed implements AutoCloseable {
     private volatile boolean assigned;
     private boolean lookedUp;
     private volatile boolean running = true;
+    private volatile Changes changes = (key, now) -> { };
+
+    /** Told of every record the feed reads, in topic order: the image's new vector, or empty when it is gone. */
+    @FunctionalInterface
+    public interface Changes {
+        /** {@code now} is empty for a tombstone or a vector this API cannot use (another pack, undecodable). */
+        void changed(String key, Optional<IndexedVector> now);
+    }
 
     public VectorFeed(KafkaConfig kafka, String topic, BiFunction<String, byte[], Optional<IndexedVector>> decoder,
                       WatchHub hub) {
@@ -57,6 +65,12 @@ public final class VectorFeed implements AutoCloseable {
         this.hub = hub;
         this.thread = new Thread(this::run, "cirstream-watch-feed");
         this.thread.setDaemon(true);
+    }
+
+    /** Set before {@link #start()}: who else hears of each change (the cache of reference vectors). */
+    public VectorFeed onChange(Changes listener) {
+        this.changes = listener;
+        return this;
     }
 
     public VectorFeed start() {
@@ -129,13 +143,17 @@ public final class VectorFeed implements AutoCloseable {
 
     private void offer(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
+            changes.changed(record.key(), Optional.empty());
             return;
         }
+        Optional<IndexedVector> vector = Optional.empty();
         try {
-            decoder.apply(record.key(), record.value()).ifPresent(hub::offer);
+            vector = decoder.apply(record.key(), record.value());
+            vector.ifPresent(hub::offer);
         } catch (RuntimeException e) {
             LOG.warn("skipping undecodable record {}@{} on {}: {}", record.partition(), record.offset(), topic, e.toString());
         }
+        changes.changed(record.key(), vector);
     }
 
     @Override

@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
  * live where the model puts them, in the same index layout (the embedder's versioned mapping) the API serves.
  */
 final class PerfIndex {
-    private static final int BATCH = 2_000;
+    /** Vector values per bulk request (2,000 docs at 64-d): a 512-d bulk of 2,000 docs outlasts the client's timeout. */
+    private static final int BATCH_VALUES = 128_000;
     private static final double NOISE = 0.35;
 
     private PerfIndex() {
@@ -37,13 +38,14 @@ final class PerfIndex {
                 IndexSettings.defaults("-1"));
         List<float[]> bases = encodeTiles(runtime, distinct, seed);
         SplittableRandom random = new SplittableRandom(seed);
+        int batch = Math.max(50, BATCH_VALUES / runtime.dimension());
         StringBuilder bulk = new StringBuilder();
         for (int i = 0; i < docs; i++) {
             VectorEvent event = new VectorEvent(id(i), perturb(bases.get(i % distinct), random), runtime.packId(),
                     ImageMetadata.inCollection(i % 2 == 0 ? "alpha" : "beta").withSource("bench"), null, null, i);
             bulk.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"").append(event.id())
                     .append("\"}}\n").append(VectorEventCodec.document(event)).append('\n');
-            if ((i + 1) % BATCH == 0 || i == docs - 1) {
+            if ((i + 1) % batch == 0 || i == docs - 1) {
                 if (client.bulk(bulk.toString(), false).path("errors").asBoolean()) {
                     throw new IllegalStateException("bulk write of the benchmark index failed near doc " + i);
                 }

@@ -7,6 +7,7 @@ import io.cirstream.contract.config.Settings;
 import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.model.ModelRuntime;
 import io.cirstream.model.onnx.RuntimeOptions;
+import io.cirstream.tools.packs.GeneratorOptions;
 import io.cirstream.tools.packs.PackGenerator;
 import io.cirstream.tools.world.SyntheticQuery;
 import io.cirstream.tools.world.SyntheticWorld;
@@ -37,7 +38,10 @@ import java.util.UUID;
  * beside the raw OpenSearch k-NN query for the same composed vectors, at several concurrency levels.
  * Loopback only; the index is created for the run and deleted after it.
  *
- * <pre>java ... io.cirstream.tools.perf.QueryPerf [docs=100000] [requests=2000] [levels=1,16,64]</pre>
+ * <pre>java ... io.cirstream.tools.perf.QueryPerf [docs=100000] [requests=2000] [levels=1,16,64] [dims=64|512]
+ *     [variants=before,cache,cache+vertx,all]</pre>
+ * Every variant is an API server of its own on the same index, measured right after its own raw k-NN run.
+ * {@code keep=true} leaves the index for a later {@code reuse=ALIAS} run (same docs and dims).
  */
 public final class QueryPerf {
     private static final int K = 10;
@@ -52,49 +56,109 @@ public final class QueryPerf {
         Map<String, String> options = parse(args);
         int docs = Integer.parseInt(options.getOrDefault("docs", "100000"));
         int requests = Integer.parseInt(options.getOrDefault("requests", "2000"));
+        int dims = Integer.parseInt(options.getOrDefault("dims", "64"));
         List<Integer> levels = List.of(options.getOrDefault("levels", "1,16,64").split(",")).stream()
                 .map(String::strip).map(Integer::parseInt).toList();
-        String alias = "bench-query-" + UUID.randomUUID().toString().substring(0, 8);
-        Settings settings = Settings.load(Optional.empty()).with(Map.of(OpenSearchConfig.INDEX_ALIAS.name(), alias,
+        List<Variant> variants = List.of(options.getOrDefault("variants", "all").split(",")).stream()
+                .map(String::strip).map(Variant::named).toList();
+        // reuse=ALIAS: an index a run with keep=true left behind (same docs, dims); building 512-d indexes takes minutes.
+        String alias = options.getOrDefault("reuse", "bench-query-" + UUID.randomUUID().toString().substring(0, 8));
+        boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
+        Settings base = Settings.load(Optional.empty()).with(Map.of(OpenSearchConfig.INDEX_ALIAS.name(), alias,
                 QueryApiConfig.PORT.name(), "0", QueryApiConfig.INFERENCE_QUEUE.name(), "1024"));
-        QueryApiConfig config = QueryApiConfig.from(settings);
+        QueryApiConfig config = QueryApiConfig.from(base);
         requireLoopback(config.openSearch().url());
 
-        Path pack = PackGenerator.generate(PackGenerator.SYNTHETIC, Path.of("target", "bench-packs", "synthetic"));
+        Path pack = pack(dims);
+        int distinct = dims == 64 ? DISTINCT_TILES : DISTINCT_TILES / 4;
         try (ModelRuntime runtime = ModelRuntime.load(pack, RuntimeOptions.defaults().withThreads(2));
              OpenSearchClient openSearch = new OpenSearchClient(config.openSearch())) {
             long seeding = System.nanoTime();
-            String index = PerfIndex.create(openSearch, runtime, alias, docs, DISTINCT_TILES, SEED);
-            System.out.printf("index %s: %,d docs (dimension %d) written and refreshed in %.1f s%n", alias, docs,
-                    runtime.dimension(), (System.nanoTime() - seeding) / 1e9);
-            try (QueryApiServer server = QueryApiServer.start(config, runtime)) {
-                measure(runtime, openSearch, config, server.port(), docs, requests, levels);
+            String index;
+            try {
+                index = options.containsKey("reuse") ? alias
+                        : PerfIndex.create(openSearch, runtime, alias, docs, distinct, SEED);
+            } catch (RuntimeException e) {
+                // Leave nothing behind on the shared OpenSearch: the index exists once its alias does.
+                openSearch.send("DELETE", "/" + alias + "-*", null);
+                throw e;
+            }
+            System.out.printf("index %s: %,d docs (dimension %d, pack %s) written and refreshed in %.1f s%n", alias,
+                    docs, runtime.dimension(), runtime.packId(), (System.nanoTime() - seeding) / 1e9);
+            List<QueryApiServer> servers = new ArrayList<>();
+            try {
+                for (Variant variant : variants) {
+                    servers.add(QueryApiServer.start(QueryApiConfig.from(base.with(variant.settings())), runtime));
+                }
+                measure(runtime, openSearch, config, variants, servers, docs, requests, levels, distinct);
             } finally {
-                openSearch.send("DELETE", "/" + index, null);
+                servers.forEach(QueryApiServer::close);
+                if (keep) {
+                    System.out.printf("kept index behind alias %s (reuse=%s; delete it when done)%n", alias, alias);
+                } else {
+                    openSearch.send("DELETE", options.containsKey("reuse") ? "/" + alias + "-*" : "/" + index, null);
+                }
             }
         }
     }
 
-    private static void measure(ModelRuntime runtime, OpenSearchClient openSearch, QueryApiConfig config, int port, int docs, int requests,
-                                List<Integer> levels) throws InterruptedException {
-        List<Query> queries = queries(runtime, openSearch, config.openSearch().indexAlias(), docs);
+    /** 64: the synthetic pack; 512: a one-layer ViT-B/32-shaped pack (CLIP's 512-d output, fast to encode). */
+    private static Path pack(int dims) {
+        Path dir = Path.of("target", "bench-packs");
+        return switch (dims) {
+            case 64 -> PackGenerator.generate(PackGenerator.SYNTHETIC, dir.resolve("synthetic"));
+            case 512 -> PackGenerator.generate(PackGenerator.VIT_B32_SHAPED, dir.resolve("vit-b32-shaped-l1"),
+                    new GeneratorOptions(1, GeneratorOptions.defaults().seed()));
+            default -> throw new IllegalArgumentException("dims is 64 (synthetic pack) or 512 (vit-b32-shaped), got " + dims);
+        };
+    }
+
+    /** An API configuration measured side by side with the others: the ways of issue 16, one by one. */
+    private record Variant(String name, Map<String, String> settings) {
+        static Variant named(String name) {
+            Map<String, String> s = new HashMap<>();
+            switch (name) {
+                case "before" -> s.putAll(Map.of(QueryApiConfig.TRANSPORT.name(), "jdk",
+                        QueryApiConfig.REFERENCE_CACHE.name(), "0", QueryApiConfig.EVENT_LOOPS.name(), "1"));
+                case "cache" -> s.putAll(Map.of(QueryApiConfig.TRANSPORT.name(), "jdk",
+                        QueryApiConfig.EVENT_LOOPS.name(), "1"));
+                case "cache+vertx" -> s.put(QueryApiConfig.EVENT_LOOPS.name(), "1");
+                case "all" -> { }
+                default -> throw new IllegalArgumentException("variants are before, cache, cache+vertx, all; got " + name);
+            }
+            return new Variant(name, s);
+        }
+    }
+
+    private static void measure(ModelRuntime runtime, OpenSearchClient openSearch, QueryApiConfig config,
+                                List<Variant> variants, List<QueryApiServer> servers, int docs, int requests,
+                                List<Integer> levels, int distinct) throws InterruptedException {
+        List<Query> queries = queries(runtime, openSearch, config.openSearch().indexAlias(), docs, distinct);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         LoadRunner runner = new LoadRunner(http);
-        URI api = URI.create("http://127.0.0.1:" + port + "/v1/search");
+        List<URI> apis = servers.stream().map(s -> URI.create("http://127.0.0.1:" + s.port() + "/v1/search")).toList();
         URI raw = config.openSearch().url().resolve("/" + config.openSearch().indexAlias() + "/_search");
-        runner.run(4, 200, n -> apiRequest(api, queries.get(n % QUERIES)));
-        runner.run(4, 200, n -> rawRequest(raw, queries.get(n % QUERIES)));
+        // Warm every side (JIT, connections, the HNSW graph into the page cache) before anything is measured.
+        runner.run(4, 4 * QUERIES, n -> rawRequest(raw, queries.get(n % QUERIES)));
+        for (URI api : apis) {
+            runner.run(4, 2 * QUERIES, n -> apiRequest(api, queries.get(n % QUERIES)));
+        }
 
-        System.out.printf("%nmethod sum, reference by id, k=%d, %d distinct queries, %d requests per level%n", K,
-                QUERIES, requests);
-        System.out.printf("%-11s | %-34s | %-34s | %s%n", "concurrency", "query API  p50 / p99 ms, req/s",
-                "raw OpenSearch  p50 / p99 ms, req/s", "API/raw p50");
+        System.out.printf("%nmethod sum, reference by id, k=%d, %d distinct queries, %d requests per level and side,"
+                + " dimension %d%n", K, QUERIES, requests, runtime.dimension());
+        System.out.printf("%-11s | %-12s | %-30s | %-30s | %s | %s%n", "concurrency", "variant",
+                "query API  p50 / p99 ms, req/s", "raw k-NN  p50 / p99 ms, req/s", "API/raw p50", "API/raw req/s");
         for (int concurrency : levels) {
-            LatencyStats viaApi = runner.run(concurrency, requests, n -> apiRequest(api, queries.get(n % QUERIES)));
-            LatencyStats direct = runner.run(concurrency, requests, n -> rawRequest(raw, queries.get(n % QUERIES)));
-            System.out.printf("%-11d | %8.2f / %8.2f, %8.1f%s | %8.2f / %8.2f, %8.1f%s | %.2fx%n", concurrency,
-                    viaApi.p50Ms(), viaApi.p99Ms(), viaApi.throughput(), errors(viaApi), direct.p50Ms(), direct.p99Ms(),
-                    direct.throughput(), errors(direct), viaApi.p50Ms() / direct.p50Ms());
+            for (int v = 0; v < variants.size(); v++) {
+                URI api = apis.get(v);
+                // Raw right before each variant: the two sides of a ratio share the machine's load of that moment.
+                LatencyStats direct = runner.run(concurrency, requests, n -> rawRequest(raw, queries.get(n % QUERIES)));
+                LatencyStats viaApi = runner.run(concurrency, requests, n -> apiRequest(api, queries.get(n % QUERIES)));
+                System.out.printf("%-11d | %-12s | %7.2f / %7.2f, %7.1f%s | %7.2f / %7.2f, %7.1f%s | %.2fx | %.2fx%n",
+                        concurrency, variants.get(v).name(), viaApi.p50Ms(), viaApi.p99Ms(), viaApi.throughput(),
+                        errors(viaApi), direct.p50Ms(), direct.p99Ms(), direct.throughput(), errors(direct),
+                        viaApi.p50Ms() / direct.p50Ms(), viaApi.throughput() / direct.throughput());
+            }
         }
     }
 
@@ -103,8 +167,9 @@ public final class QueryPerf {
     }
 
     /** Random references with captions of the synthetic world; composed here exactly as the API composes them. */
-    private static List<Query> queries(ModelRuntime runtime, OpenSearchClient openSearch, String alias, int docs) {
-        List<SyntheticQuery> captions = SyntheticWorld.queries(SEED, DISTINCT_TILES, 64);
+    private static List<Query> queries(ModelRuntime runtime, OpenSearchClient openSearch, String alias, int docs,
+                                       int distinct) {
+        List<SyntheticQuery> captions = SyntheticWorld.queries(SEED, distinct, 64);
         Composer composer = new Composer(Optional.empty(), Optional.empty());
         CompositionParams params = CompositionParams.defaults();
         SplittableRandom random = new SplittableRandom(SEED);

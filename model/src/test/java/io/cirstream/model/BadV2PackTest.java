@@ -48,20 +48,20 @@ class BadV2PackTest {
 
     @Test
     void unknownComposerInput() throws IOException {
-        assertFails(edit(m -> composer(m).with("inputs").put("referenceDepth", "x")),
+        assertFails(edit(m -> inputs(m).put("referenceDepth", "x")),
                 "field 'composers.override.inputs.referenceDepth' is not a composer input", "referencePatches");
     }
 
     @Test
     void composerInputNameNotInTheGraph() throws IOException {
-        assertFails(edit(m -> composer(m).with("inputs").put("textIds", "ids")),
+        assertFails(edit(m -> inputs(m).put("textIds", "ids")),
                 "composer.onnx has no input tensor 'ids'", "composers.override.inputs.textIds");
     }
 
     @Test
     void composerInputOfTheWrongType() throws IOException {
-        assertFails(edit(m -> composer(m).with("inputs").remove("textIds")), "composer.onnx");
-        assertFails(edit(m -> composer(m).with("inputs").put("textMask", "patch_embeds")),
+        assertFails(edit(m -> inputs(m).remove("textIds")), "composer.onnx");
+        assertFails(edit(m -> inputs(m).put("textMask", "patch_embeds")),
                 "composers.override.inputs.textMask");
     }
 
@@ -91,6 +91,10 @@ class BadV2PackTest {
 
     private static ObjectNode composer(ObjectNode manifest) {
         return (ObjectNode) manifest.get("composers").get("override");
+    }
+
+    private static ObjectNode inputs(ObjectNode manifest) {
+        return (ObjectNode) composer(manifest).get("inputs");
     }
 
     private Path edit(Consumer<ObjectNode> change) throws IOException {

@@ -30,6 +30,8 @@ public final class GalleryIndex {
     public static final String TAGS = "tags";
     public static final String ATTRIBUTES = "attributes";
     public static final String IMAGE_URI = "image_uri";
+    /** The image's caption, when its event carried one (CVSI-style methods read it for a reference by id). */
+    public static final String CAPTION = "caption";
     public static final String CONTENT_TYPE = "content_type";
     public static final String EVENT_TIME = "event_time";
     public static final String INDEXED_AT = "indexed_at";

@@ -10,7 +10,10 @@ public enum ErrorCode {
     BAD_JSON(400), UNKNOWN_FIELD(400), BAD_K(400), UNKNOWN_METHOD(400), MISSING_REFERENCE(400),
     MISSING_TEXT(400), BAD_PARAMETER(400), BAD_REFERENCE(400), BAD_FILTER(400), TEXT_TOO_LONG(400),
     INVALID_ID(400), BAD_METADATA(400), MISSING_IMAGE(400), CORRUPT_IMAGE(400), UNREADABLE_IMAGE(400),
-    METHOD_UNAVAILABLE(400), URL_FETCH_DISABLED(400), URL_NOT_ALLOWED(400), URL_FETCH_FAILED(400),
+    METHOD_UNAVAILABLE(400),
+    /** The method reads the reference's pixels (patch features): a reference by id has only its stored vector. */
+    REFERENCE_PIXELS_REQUIRED(400),
+    URL_FETCH_DISABLED(400), URL_NOT_ALLOWED(400), URL_FETCH_FAILED(400),
     /** A malformed request Vert.x refused before our code saw it (e.g. a broken multipart body). */
     BAD_REQUEST(400),
     UNAUTHORIZED(401),

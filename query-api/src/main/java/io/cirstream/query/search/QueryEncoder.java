@@ -1,5 +1,7 @@
 package io.cirstream.query.search;
 
+import io.cirstream.contract.index.GalleryIndex;
+import io.cirstream.model.QueryInputs;
 import io.cirstream.model.composition.Composer;
 import io.cirstream.model.composition.Vec;
 import io.cirstream.query.error.ErrorCode;
@@ -8,6 +10,9 @@ import io.cirstream.query.inference.Inference;
 import io.cirstream.query.inference.TextEmbeddings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+
+import java.awt.image.BufferedImage;
+import java.util.Optional;
 
 /**
  * Resolves the reference (stored vector, upload or URL) and runs everything the model has to do for one
@@ -39,9 +44,15 @@ public final class QueryEncoder {
     }
 
     public Future<EncodedQuery> encode(SearchRequest request) {
-        if (!composer.supports(request.method())) {
-            return Future.failedFuture(QueryError.of(ErrorCode.METHOD_UNAVAILABLE, "the loaded model pack has no "
-                    + request.method().wireName() + " network; use image, text, sum, slerp or weicom"));
+        if (composer.unavailable(request.method(), request.params()).isPresent()) {
+            return Future.failedFuture(QueryError.of(ErrorCode.METHOD_UNAVAILABLE, composer.unavailable(
+                    request.method(), request.params()).orElseThrow() + "; image, text, sum, slerp and weicom need none"));
+        }
+        if (composer.needsPixels(request.method(), request.params())
+                && request.reference().filter(Reference.ById.class::isInstance).isPresent()) {
+            return Future.failedFuture(QueryError.of(ErrorCode.REFERENCE_PIXELS_REQUIRED, "method "
+                    + request.method().wireName() + " reads the reference's pixels (patch features) and a reference "
+                    + "by id has only its stored vector: upload the image, or send image_base64 or a url"));
         }
         return Future.succeededFuture(request).compose(this::referenceInput).compose(input -> inference.run(input instanceof ReferenceInput.Image
                 ? Inference.Lane.IMAGE : Inference.Lane.TEXT, () -> encodeBlocking(request, input)));
@@ -49,7 +60,7 @@ public final class QueryEncoder {
 
     /** What the reference resolved to before inference: a stored vector, image bytes to encode, or nothing. */
     private sealed interface ReferenceInput {
-        record Stored(float[] vector) implements ReferenceInput {
+        record Stored(float[] vector, String caption) implements ReferenceInput {
         }
 
         record Image(byte[] bytes) implements ReferenceInput {
@@ -64,9 +75,9 @@ public final class QueryEncoder {
             return Future.succeededFuture(new ReferenceInput.Absent());
         }
         return switch (request.reference().orElseThrow()) {
-            case Reference.ById byId -> store.document(byId.id()).map(doc -> new ReferenceInput.Stored(
-                    doc.map(StoredVector::take).orElseThrow(() -> QueryError.of(ErrorCode.UNKNOWN_IMAGE,
-                            "no indexed image has id '" + byId.id() + "'"))));
+            case Reference.ById byId -> store.document(byId.id()).map(doc -> doc.map(source -> new ReferenceInput.Stored(
+                    StoredVector.take(source), source.path(GalleryIndex.CAPTION).asText(""))).orElseThrow(() ->
+                    QueryError.of(ErrorCode.UNKNOWN_IMAGE, "no indexed image has id '" + byId.id() + "'")));
             case Reference.Bytes bytes -> Future.succeededFuture(new ReferenceInput.Image(bytes.data()));
             case Reference.Url url -> {
                 urls.check(url.uri());
@@ -77,9 +88,12 @@ public final class QueryEncoder {
 
     private EncodedQuery encodeBlocking(SearchRequest request, ReferenceInput reference) {
         long start = System.nanoTime();
+        // pixels are kept only for the methods whose networks read them (multi_token, composer)
+        Optional<BufferedImage> pixels = reference instanceof ReferenceInput.Image bytes
+                && request.method().usesQueryInputs() ? Optional.of(images.decode(bytes.bytes())) : Optional.empty();
         float[] image = switch (reference) {
             case ReferenceInput.Stored stored -> stored.vector();
-            case ReferenceInput.Image bytes -> images.embed(bytes.bytes());
+            case ReferenceInput.Image bytes -> pixels.map(images::embed).orElseGet(() -> images.embed(bytes.bytes()));
             case ReferenceInput.Absent absent -> null;
         };
         requireDirection(image, "the reference image");
@@ -88,8 +102,11 @@ public final class QueryEncoder {
         if (t != null) {
             requireDirection(t, "the text '" + abbreviate(text) + "'");
         }
+        String caption = !request.caption().isEmpty() || !(reference instanceof ReferenceInput.Stored stored)
+                ? request.caption() : stored.caption();
+        QueryInputs inputs = new QueryInputs(pixels, image, text, caption, request.description());
         float[] query = request.method().fusesLate() ? null
-                : composer.compose(request.method(), request.params(), image, text, t);
+                : composer.compose(request.method(), request.params(), inputs, t);
         requireDirection(query, "the composed query (image and text cancel out)");
         return new EncodedQuery(image, t, query, System.nanoTime() - start);
     }

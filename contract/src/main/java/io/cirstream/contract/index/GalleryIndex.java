@@ -36,6 +36,12 @@ public final class GalleryIndex {
     public static final String EVENT_TIME = "event_time";
     public static final String INDEXED_AT = "indexed_at";
 
+    /**
+     * Fields added to the v1 mapping after indices were first created with it; additive, so an existing index
+     * takes them with a put-mapping instead of a new mapping version (its documents stay valid).
+     */
+    public static final String ADDED_FIELDS = "{\"properties\": {\"" + CAPTION + "\": {\"type\": \"text\"}}}";
+
     private GalleryIndex() {
     }
 

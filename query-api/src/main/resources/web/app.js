@@ -1,5 +1,5 @@
 // The cirstream search page: plain DOM code talking to /v1/search and /v1/watch. URL parameters
-// (ref, text, method, k, weight, collection, category, tags, run=1, watch=1) prefill the form and can start a
+// (ref, text, method, k, weight, composer, description, collection, category, tags, run=1, watch=1) prefill the form and can start a
 // search and the live stream, so a link reproduces a query. The API key is never one of them (see api.js).
 import { apiFetch, bindApiKey, errorText, releaseImages, showImage } from './api.js';
 import { watchEvents } from './events.js';
@@ -10,7 +10,7 @@ const resultsList = document.getElementById('results');
 const liveList = document.getElementById('live');
 const watchButton = document.getElementById('watch');
 const preview = document.getElementById('ref-preview');
-const WEIGHT_FIELD = { sum: 'w', slerp: 'alpha', weicom: 'lambda' };
+const WEIGHT_FIELD = { sum: 'w', slerp: 'alpha', weicom: 'lambda', cvsi: 'beta' };
 // The live panel keeps the newest matches only: a watch left open must not grow the page without bound.
 const LIVE_LIMIT = 100;
 let watch = null;
@@ -38,6 +38,8 @@ function searchRequest() {
   const request = { method, k: Number(field('k').value) || 12, filters: filters() };
   if (field('text').value.trim()) request.text = field('text').value.trim();
   if (field('ref').value.trim()) request.reference = { id: field('ref').value.trim() };
+  if (method === 'composer' && field('composer').value.trim()) request.composer = field('composer').value.trim();
+  if (field('description').value.trim()) request.description = field('description').value.trim();
   const weight = field('weight').value;
   if (weight !== '' && WEIGHT_FIELD[method]) request[WEIGHT_FIELD[method]] = Number(weight);
   return request;
@@ -187,7 +189,8 @@ function toggleWatch() {
 
 function prefillFromUrl() {
   const params = new URLSearchParams(location.search);
-  const names = { ref: 'ref', text: 'text', method: 'method', k: 'k', weight: 'weight',
+  const names = { ref: 'ref', text: 'text', method: 'method', k: 'k', weight: 'weight', composer: 'composer',
+    description: 'description',
     collection: 'collection', category: 'category', tags: 'tags' };
   for (const [param, name] of Object.entries(names)) {
     if (params.has(param)) field(name).value = params.get(param);

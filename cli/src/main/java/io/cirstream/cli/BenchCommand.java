@@ -37,7 +37,7 @@ final class BenchCommand {
         }
     }
 
-    @Command(name = "encoders", description = "Raw ONNX Runtime throughput: [PACK|synthetic|synthetic-fp16|vit-b32-shaped ...] [--batches 1,8,32,64] [--threads N] [--samples N]")
+    @Command(name = "encoders", description = "Raw ONNX Runtime throughput: [PACK|synthetic|synthetic-fp16|vit-b32-shaped|synthetic-v2 ...] [--batches 1,8,32,64] [--threads N] [--samples N]")
     static final class Encoders extends PassThrough {
         @Override
         void run(String[] arguments) {
@@ -61,7 +61,7 @@ final class BenchCommand {
         }
     }
 
-    @Command(name = "embedder", description = "End-to-end embedder vs raw encoder throughput, and freshness: --pack synthetic|synthetic-fp16|vit-b32-shaped --images N --rate N --fresh N")
+    @Command(name = "embedder", description = "End-to-end embedder vs raw encoder throughput, and freshness: --pack synthetic|synthetic-fp16|vit-b32-shaped|synthetic-v2 --images N --rate N --fresh N")
     static final class Embedder extends PassThrough {
         @Override
         void run(String[] arguments) throws Exception {

@@ -9,13 +9,23 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code cirstream model generate synthetic|synthetic-fp16|vit-b32-shaped --out DIR}: writes a generated model pack. */
+/** {@code cirstream model generate KIND --out DIR} (a {@link PackGenerator#KINDS kind}): writes a generated model pack. */
 @Command(name = "model", description = "Model packs.", subcommands = ModelCommand.Generate.class)
 final class ModelCommand {
 
+    /** The kinds as {@link PackGenerator} knows them, so the help cannot fall behind. */
+    static final class PackKinds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return PackGenerator.KINDS.iterator();
+        }
+    }
+
     @Command(name = "generate", description = "Write a generated model pack (real ONNX files, fixed weights; not CLIP).")
     static final class Generate implements Callable<Integer> {
-        @Parameters(index = "0", description = "synthetic, synthetic-fp16 (float16 inputs, outputs and weights) or vit-b32-shaped")
+        @Parameters(index = "0", completionCandidates = PackKinds.class, description = "one of ${COMPLETION-CANDIDATES} "
+                + "(synthetic-fp16: float16 inputs, outputs and weights; synthetic-v2: pack format 2 with patch features, "
+                + "multi-token inversion and a composer graph)")
         String kind;
 
         @Option(names = "--out", required = true, description = "directory to write the pack into (new or empty)")

@@ -23,6 +23,15 @@ class ModelCommandTest {
     }
 
     @Test
+    void theHelpListsEveryGeneratedKind() {
+        String help = Main.commandLine().getSubcommands().get("model").getSubcommands().get("generate").getUsageMessage();
+        for (String kind : io.cirstream.tools.packs.PackGenerator.KINDS) {
+            assertThat(help).contains(kind);
+        }
+        assertThat(help).contains("synthetic-v2");
+    }
+
+    @Test
     void anUnknownKindIsOneClearLineAndExitCodeOne(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         CommandLine cli = Main.commandLine();

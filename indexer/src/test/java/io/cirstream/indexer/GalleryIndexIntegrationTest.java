@@ -80,4 +80,23 @@ class GalleryIndexIntegrationTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("dimension 8");
     }
+
+    /**
+     * An index created before {@code caption} joined the strict v1 mapping (simulated: created with the mapping less
+     * that field) takes it when a service ensures the index again, so a captioned document indexes instead of being
+     * refused by the strict mapping.
+     */
+    @Test
+    void anIndexMadeBeforeTheCaptionFieldTakesItOnEnsure() {
+        String index = GalleryIndex.concreteName(alias, "model-c");
+        String older = GalleryIndex.mapping(8, SpaceType.COSINE, "model-c", IndexSettings.defaults("1s"))
+                .replace("\"caption\": {\"type\": \"text\"},", "");
+        assertThat(client.send("PUT", "/" + index, older).ok()).isTrue();
+        String doc = "{\"id\": \"x\", \"collection\": \"c\", \"caption\": \"a red ship\"}";
+        assertThat(client.send("PUT", "/" + index + "/_doc/x", doc).ok()).as("strict mapping refuses it first").isFalse();
+
+        GalleryIndexAdmin.ensure(client, alias, 8, SpaceType.COSINE, "model-c", IndexSettings.defaults("1s"));
+
+        assertThat(client.send("PUT", "/" + index + "/_doc/x", doc).ok()).isTrue();
+    }
 }

@@ -9,6 +9,9 @@ import io.cirstream.contract.pack.PackManifest;
 import io.cirstream.contract.pack.SpaceType;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,9 +25,14 @@ public final class ModelRuntime implements AutoCloseable {
     private final TextEncoder texts;
     private final Optional<PseudoTokenEncoder> pseudoTokens;
     private final Optional<Combiner> combiner;
+    private final Optional<MultiTokenEncoder> multiToken;
+    private final Map<String, ComposerGraph> composers;
 
     ModelRuntime(PackManifest manifest, ImageEncoder images, TextEncoder texts,
-                 Optional<PseudoTokenEncoder> pseudoTokens, Optional<Combiner> combiner) {
+                 Optional<PseudoTokenEncoder> pseudoTokens, Optional<Combiner> combiner,
+                 Optional<MultiTokenEncoder> multiToken, Map<String, ComposerGraph> composers) {
+        this.multiToken = multiToken;
+        this.composers = Collections.unmodifiableMap(new LinkedHashMap<>(composers));
         this.manifest = manifest;
         this.images = images;
         this.texts = texts;
@@ -74,8 +82,20 @@ public final class ModelRuntime implements AutoCloseable {
         return combiner;
     }
 
+    /** Multi-token inversion (format 2, FTI4CIR-style), when the pack has it. */
+    public Optional<MultiTokenEncoder> multiToken() {
+        return multiToken;
+    }
+
+    /** The pack's composer graphs by name, in manifest order (format 2). */
+    public Map<String, ComposerGraph> composers() {
+        return composers;
+    }
+
     @Override
     public void close() {
+        composers.values().forEach(ComposerGraph::close);
+        multiToken.ifPresent(MultiTokenEncoder::close);
         combiner.ifPresent(Combiner::close);
         pseudoTokens.ifPresent(PseudoTokenEncoder::close);
         texts.close();

@@ -37,13 +37,28 @@ final class OnnxImageEncoder implements ImageEncoder {
     }
 
     private float[][] encodeBatch(List<BufferedImage> batch) {
+        return model.run(tower.output(), Map.of(tower.input(), pixels(batch)));
+    }
+
+    /** The preprocessed pixel tensor [batch, 3, size, size] of {@code batch}. */
+    TensorData.Floats pixels(List<BufferedImage> batch) {
         int per = preprocessor.pixelsPerImage();
         float[] pixels = new float[batch.size() * per];
         for (int i = 0; i < batch.size(); i++) {
             preprocessor.process(batch.get(i), pixels, i * per);
         }
         int size = tower.preprocessing().size();
-        return model.run(tower.output(), Map.of(tower.input(), new TensorData.Floats(pixels, batch.size(), 3, size, size)));
+        return new TensorData.Floats(pixels, batch.size(), 3, size, size);
+    }
+
+    /**
+     * Patch/local features [batch, patches, width] ({@code image.patchOutput}, format 2). A separate run that
+     * fetches only that output, so the gallery path never pays for patch features.
+     */
+    TensorData.Floats patches(List<BufferedImage> batch) {
+        String output = tower.patchOutput().orElseThrow(() -> new IllegalStateException(
+                "the model pack's image tower exposes no patch features (manifest field 'image.patchOutput')"));
+        return model.runFlat(output, Map.of(tower.input(), pixels(batch)));
     }
 
     @Override

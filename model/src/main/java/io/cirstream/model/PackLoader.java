@@ -6,7 +6,10 @@ import io.cirstream.contract.pack.ModelPackException;
 import io.cirstream.contract.pack.PackManifest;
 import io.cirstream.contract.pack.PackManifestReader;
 
+import io.cirstream.contract.pack.ComposerInput;
 import io.cirstream.contract.pack.PackManifest.CombinerSpec;
+import io.cirstream.contract.pack.PackManifest.ComposerSpec;
+import io.cirstream.contract.pack.PackManifest.MultiTokenSpec;
 import io.cirstream.contract.pack.PackManifest.ImageTower;
 import io.cirstream.contract.pack.PackManifest.Precision;
 import io.cirstream.contract.pack.PackManifest.PseudoTokenSpec;
@@ -22,7 +25,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -56,7 +61,7 @@ final class PackLoader {
     private ModelRuntime load() {
         long start = System.nanoTime();
         try {
-            ImageEncoder images = checked(imageEncoder(),
+            OnnxImageEncoder images = checked(imageEncoder(),
                     e -> e.encode(List.of(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB))), "image.output");
             TextTokenizer tokenizer = opened(TextTokenizer.load(packDir, manifest.text().tokenizer()));
             TextEncoder texts = checked(textEncoder(tokenizer), e -> e.encode(List.of("a")), "text.output");
@@ -65,22 +70,31 @@ final class PackLoader {
                     pseudoTokenEncoder(spec, tokenizer), e -> e.compose(List.of(probe), List.of("a")), "pseudoToken.textOutput"));
             Optional<Combiner> combiner = manifest.combiner().map(spec -> checked(
                     combiner(spec), e -> e.combine(List.of(probe), List.of(probe)), "combiner.output"));
+            GraphInputs graphInputs = new GraphInputs(images, texts, tokenizer, manifest.dimension());
+            checkPatches(images);
+            QueryInputs warmUp = QueryInputs.of(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), probe, "a");
+            Optional<MultiTokenEncoder> multiToken = manifest.multiToken().map(spec -> checked(
+                    multiTokenEncoder(spec, tokenizer, graphInputs), e -> e.compose(List.of(warmUp)), "multiToken.textOutput"));
+            Map<String, ComposerGraph> composers = new LinkedHashMap<>();
+            manifest.composers().forEach((name, spec) -> composers.put(name, checked(composer(spec, graphInputs),
+                    e -> e.compose(List.of(warmUp)), "composers." + name + ".output")));
             List<String> float16 = checkPrecision();
             LOG.info("model pack '{}' ({}, {}) loaded from {} on {} in {} ms", manifest.id(), manifest.precision(),
                     float16.isEmpty() ? "float32 I/O" : "float16 I/O", packDir, sessions.device(),
                     (System.nanoTime() - start) / 1_000_000);
-            return new ModelRuntime(manifest, images, texts, pseudo, combiner);
+            return new ModelRuntime(manifest, images, texts, pseudo, combiner, multiToken, composers);
         } catch (RuntimeException e) {
             closeOpened(e);
             throw e;
         }
     }
 
-    private ImageEncoder imageEncoder() {
+    private OnnxImageEncoder imageEncoder() {
         ImageTower tower = manifest.image();
         OnnxModel model = open(tower.model())
                 .requireFloatInput(tower.input(), "image.input")
                 .requireOutput(tower.output(), "image.output");
+        tower.patchOutput().ifPresent(patches -> model.requireOutput(patches, "image.patchOutput"));
         long[] shape = model.inputShape(tower.input());
         int size = tower.preprocessing().size();
         if (shape.length != 4 || (shape[1] > 0 && shape[1] != 3) || (shape[2] > 0 && shape[2] != size)
@@ -116,6 +130,61 @@ final class PackLoader {
                 .requireFloatInput(spec.textTokenEmbedding(), "pseudoToken.textTokenEmbedding")
                 .requireOutput(spec.textOutput(), "pseudoToken.textOutput");
         return new OnnxPseudoTokenEncoder(phi, text, spec, tokenizer, manifest.dimension(), options.batchSize());
+    }
+
+    /** Patch features must be [batch, patches, width]: one run on a blank image proves the rank. */
+    private void checkPatches(OnnxImageEncoder images) {
+        if (manifest.image().patchOutput().isEmpty()) {
+            return;
+        }
+        long[] shape;
+        try {
+            shape = images.patches(List.of(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB))).shape();
+        } catch (ModelPackException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ModelPackException("warm-up of the model behind manifest field 'image.patchOutput' failed: "
+                    + e.getMessage(), e);
+        }
+        if (shape.length != 3 || shape[0] != 1) {
+            throw new ModelPackException(manifest.image().model() + ": output '" + manifest.image().patchOutput().get()
+                    + "' (manifest field 'image.patchOutput') has shape " + Arrays.toString(shape)
+                    + " for one image; patch features must be [batch, patches, width]");
+        }
+    }
+
+    private MultiTokenEncoder multiTokenEncoder(MultiTokenSpec spec, TextTokenizer tokenizer, GraphInputs inputs) {
+        long[] placeholder = tokenizer.ids(spec.placeholderToken());
+        if (placeholder.length != 1 || placeholder[0] != spec.placeholderId()) {
+            throw new ModelPackException(manifest.text().tokenizer().file() + " tokenizes multiToken.placeholderToken \""
+                    + spec.placeholderToken() + "\" to " + Arrays.toString(placeholder)
+                    + ", but the manifest says it is the single token " + spec.placeholderId());
+        }
+        OnnxModel mapping = open(spec.mappingModel()).requireOutput(spec.mappingOutput(), "multiToken.mappingOutput");
+        requireInputs(mapping, spec.mappingInputs(), "multiToken.mappingInputs");
+        OnnxModel text = open(spec.textModel())
+                .requireInt64Input(spec.textInputIds(), "multiToken.textInputIds")
+                .requireFloatInput(spec.textTokenEmbeddings(), "multiToken.textTokenEmbeddings")
+                .requireOutput(spec.textOutput(), "multiToken.textOutput");
+        return new OnnxMultiTokenEncoder(mapping, text, spec, inputs, tokenizer, options.batchSize());
+    }
+
+    private ComposerGraph composer(ComposerSpec spec, GraphInputs inputs) {
+        String field = "composers." + spec.name();
+        OnnxModel model = open(spec.model()).requireOutput(spec.output(), field + ".output");
+        requireInputs(model, spec.inputs(), field + ".inputs");
+        return new OnnxComposerGraph(model, spec, inputs, options.batchSize());
+    }
+
+    /** Each named input exists with the element type its kind has; patch inputs need the tower's patch output. */
+    private void requireInputs(OnnxModel model, Map<ComposerInput, String> inputs, String field) {
+        inputs.forEach((input, name) -> {
+            if (input == ComposerInput.REFERENCE_PATCHES && manifest.image().patchOutput().isEmpty()) {
+                throw new ModelPackException("manifest field '" + field + "." + input.field()
+                        + "' needs patch features, but the image tower names none (manifest field 'image.patchOutput')");
+            }
+            model.requireInput(name, field + "." + input.field(), input.isInt64());
+        });
     }
 
     private Combiner combiner(CombinerSpec spec) {

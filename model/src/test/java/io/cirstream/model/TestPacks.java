@@ -24,6 +24,11 @@ final class TestPacks {
         return PackGenerator.generate(PackGenerator.SYNTHETIC_FP16, ROOT.resolve("synthetic-fp16"));
     }
 
+    /** Manifest format 2: patch features, multi-token inversion, a composer graph. */
+    static Path syntheticV2() {
+        return PackGenerator.generate(PackGenerator.SYNTHETIC_V2, ROOT.resolve("synthetic-v2"));
+    }
+
     /** vit-b32-shaped with one transformer layer per tower: the real shapes, a twelfth of the depth. */
     static Path vitB32OneLayer() {
         return PackGenerator.generate(PackGenerator.VIT_B32_SHAPED, ROOT.resolve("vit-b32-shaped-l1"),

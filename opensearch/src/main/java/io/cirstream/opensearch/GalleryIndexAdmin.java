@@ -38,6 +38,8 @@ public final class GalleryIndexAdmin {
         String index = GalleryIndex.concreteName(alias, modelId);
         if (client.exists(index)) {
             checkCompatible(client, index, dimension, modelId);
+            // an index made before a field was added to the (strict) mapping takes it, or it would refuse such documents
+            client.call("PUT", "/" + index + "/_mapping", GalleryIndex.ADDED_FIELDS);
             client.call("PUT", "/" + index + "/_settings", "{\"index\":{\"refresh_interval\":\""
                     + settings.refreshInterval() + "\",\"number_of_replicas\":" + settings.replicas() + "}}");
             return index;

@@ -126,6 +126,7 @@ public final class GalleryEventCodec implements EventCodec<GalleryEvent> {
         JsonWriter.putStrings(node, "tags", metadata.tags());
         ObjectNode attributes = node.putObject("attributes");
         metadata.attributes().forEach(attributes::put);
+        JsonWriter.putIfPresent(node, "caption", metadata.caption());
         return node;
     }
 
@@ -138,8 +139,9 @@ public final class GalleryEventCodec implements EventCodec<GalleryEvent> {
         String source = m.optString("source");
         List<String> tags = m.optStrings("tags");
         Map<String, String> attributes = m.optStringMap("attributes");
+        String caption = m.optString("caption");
         return m.build("", () -> new ImageMetadata(collection, category, capturedAt, geo, bbox,
-                source, tags, attributes));
+                source, tags, attributes, caption));
     }
 
     private static GeoPoint geo(JsonReader m) {

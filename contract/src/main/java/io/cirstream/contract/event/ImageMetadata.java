@@ -12,10 +12,13 @@ import java.util.Map;
  * @param category   a coarse class such as a FashionIQ category or a PatternNet class
  * @param source     where the image came from (a path, a benchmark name, an uploader)
  * @param attributes free-form key/value pairs carried through to the index
+ * @param caption    a caption of the image from the producer's own captioner (CVSI-style methods read it for a
+ *                   reference by id); null when none. No captioner runs inside cirstream.
  * @see MetadataRules the limits on every field
  */
 public record ImageMetadata(String collection, String category, Instant capturedAt, GeoPoint geo,
-                            BoundingBox bbox, String source, List<String> tags, Map<String, String> attributes) {
+                            BoundingBox bbox, String source, List<String> tags, Map<String, String> attributes,
+                            String caption) {
 
     public static final String DEFAULT_COLLECTION = "default";
 
@@ -28,6 +31,13 @@ public record ImageMetadata(String collection, String category, Instant captured
         tags = tags == null ? List.of() : List.copyOf(tags);
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         MetadataRules.check(category, capturedAt, source, tags, attributes);
+        MetadataRules.checkCaption(caption);
+    }
+
+    /** Metadata without a caption. */
+    public ImageMetadata(String collection, String category, Instant capturedAt, GeoPoint geo, BoundingBox bbox,
+                         String source, List<String> tags, Map<String, String> attributes) {
+        this(collection, category, capturedAt, geo, bbox, source, tags, attributes, null);
     }
 
     public static ImageMetadata inCollection(String collection) {
@@ -35,6 +45,6 @@ public record ImageMetadata(String collection, String category, Instant captured
     }
 
     public ImageMetadata withSource(String newSource) {
-        return new ImageMetadata(collection, category, capturedAt, geo, bbox, newSource, tags, attributes);
+        return new ImageMetadata(collection, category, capturedAt, geo, bbox, newSource, tags, attributes, caption);
     }
 }

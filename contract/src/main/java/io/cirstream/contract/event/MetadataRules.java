@@ -13,6 +13,8 @@ import java.util.Map;
 final class MetadataRules {
     static final int MAX_CATEGORY_LENGTH = 256;
     static final int MAX_SOURCE_LENGTH = 4096;
+    /** As long as the query API's text and description limit: a caption is composed like them. */
+    static final int MAX_CAPTION_LENGTH = 1000;
     static final int MAX_TAGS = 256;
     static final int MAX_TAG_LENGTH = 256;
     static final int MAX_ATTRIBUTES = 256;
@@ -38,6 +40,13 @@ final class MetadataRules {
         }
         checkTags(tags);
         checkAttributes(attributes);
+    }
+
+    /** A caption is optional; when present it is one line of at most {@link #MAX_CAPTION_LENGTH} characters. */
+    static void checkCaption(String caption) {
+        if (caption != null) {
+            EventRules.checkText("caption", caption, MAX_CAPTION_LENGTH, false);
+        }
     }
 
     private static void checkTags(List<String> tags) {

@@ -30,9 +30,17 @@ public final class GalleryIndex {
     public static final String TAGS = "tags";
     public static final String ATTRIBUTES = "attributes";
     public static final String IMAGE_URI = "image_uri";
+    /** The image's caption, when its event carried one (CVSI-style methods read it for a reference by id). */
+    public static final String CAPTION = "caption";
     public static final String CONTENT_TYPE = "content_type";
     public static final String EVENT_TIME = "event_time";
     public static final String INDEXED_AT = "indexed_at";
+
+    /**
+     * Fields added to the v1 mapping after indices were first created with it; additive, so an existing index
+     * takes them with a put-mapping instead of a new mapping version (its documents stay valid).
+     */
+    public static final String ADDED_FIELDS = "{\"properties\": {\"" + CAPTION + "\": {\"type\": \"text\"}}}";
 
     private GalleryIndex() {
     }

@@ -31,6 +31,17 @@ final class JsonFields {
         return node.hasNonNull(name) ? Optional.of(object(name)) : Optional.empty();
     }
 
+    /** The member names of this object, in file order. */
+    List<String> names() {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    boolean has(String name) {
+        return node.hasNonNull(name);
+    }
+
     String text(String name) {
         JsonNode child = require(name);
         if (!child.isTextual() || child.asText().isBlank()) {

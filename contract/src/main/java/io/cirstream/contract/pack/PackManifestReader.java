@@ -13,7 +13,13 @@ import io.cirstream.contract.pack.PackManifest.PseudoTokenSpec;
 import io.cirstream.contract.pack.PackManifest.TextTower;
 import io.cirstream.contract.pack.PackManifest.TokenizerSpec;
 
+import io.cirstream.contract.pack.PackManifest.ComposerSpec;
+import io.cirstream.contract.pack.PackManifest.MultiTokenSpec;
+
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,7 +29,9 @@ import java.nio.file.Path;
  */
 public final class PackManifestReader {
 
+    /** Format 1: towers, pseudo-token, combiner. Format 2 adds patch features, multi-token inversion, composers. */
     static final int FORMAT = 1;
+    static final int FORMAT_V2 = 2;
     static final String RESIZE = "shortest-side-bicubic";
     static final String CROP = "center";
 
@@ -43,8 +51,13 @@ public final class PackManifestReader {
             throw new ModelPackException("model pack " + packDir + " has no " + PackManifest.FILE_NAME);
         }
         JsonFields root = new JsonFields(file.toString(), "", parse(file));
-        root.integer("format", FORMAT, FORMAT);
+        int format = (int) root.integer("format", FORMAT, FORMAT_V2);
+        if (format < FORMAT_V2) {
+            requireV1(root, "multiToken", "composers");
+            requireV1(root.object("image"), "patchOutput");
+        }
         return new PackManifest(
+                format,
                 root.text("id"),
                 (int) root.integer("dimension", 1, 65_536),
                 root.choice("space", SpaceType.class),
@@ -52,7 +65,18 @@ public final class PackManifestReader {
                 image(root.object("image")),
                 text(root.object("text")),
                 root.optionalObject("pseudoToken").map(this::pseudoToken),
-                root.optionalObject("combiner").map(this::combiner));
+                root.optionalObject("combiner").map(this::combiner),
+                root.optionalObject("multiToken").map(this::multiToken),
+                composers(root));
+    }
+
+    /** A format-1 manifest using a format-2 field is a manifest that forgot its version: say so, do not ignore it. */
+    private static void requireV1(JsonFields fields, String... v2Fields) {
+        for (String field : v2Fields) {
+            if (fields.has(field)) {
+                throw fields.error(field, "needs \"format\": " + FORMAT_V2 + " (the manifest says " + FORMAT + ")");
+            }
+        }
     }
 
     private static JsonNode parse(Path file) {
@@ -74,7 +98,8 @@ public final class PackManifestReader {
                 pre.choice("channels", ChannelOrder.class),
                 pre.floats("mean", 3, 0f, 1f, false),
                 pre.floats("std", 3, 0f, 10f, true));
-        return new ImageTower(file(image, "model"), image.text("input"), image.text("output"), preprocessing);
+        return new ImageTower(file(image, "model"), image.text("input"), image.text("output"),
+                image.optionalText("patchOutput"), preprocessing);
     }
 
     private TextTower text(JsonFields text) {
@@ -103,6 +128,51 @@ public final class PackManifestReader {
 
     private CombinerSpec combiner(JsonFields c) {
         return new CombinerSpec(file(c, "model"), c.text("imageInput"), c.text("textInput"), c.text("output"));
+    }
+
+    private MultiTokenSpec multiToken(JsonFields mt) {
+        String template = mt.text("promptTemplate");
+        String placeholder = mt.text("placeholderToken");
+        if (!template.contains(placeholder) || !template.contains(PseudoTokenSpec.TEXT_SLOT)) {
+            throw mt.error("promptTemplate", "must contain the placeholder \"" + placeholder + "\" and "
+                    + PseudoTokenSpec.TEXT_SLOT + ", was \"" + template + "\"");
+        }
+        return new MultiTokenSpec(file(mt, "mappingModel"), inputs(mt, "mappingInputs"), mt.text("mappingOutput"),
+                file(mt, "textModel"), mt.text("textInputIds"), mt.text("textTokenEmbeddings"), mt.text("textOutput"),
+                template, placeholder, mt.integer("placeholderId", 0, Integer.MAX_VALUE));
+    }
+
+    private Map<String, ComposerSpec> composers(JsonFields root) {
+        Map<String, ComposerSpec> composers = new LinkedHashMap<>();
+        root.optionalObject("composers").ifPresent(all -> {
+            for (String name : all.names()) {
+                if (!name.matches("[a-z][a-z0-9_-]{0,40}")) {
+                    throw all.error(name, "is not a composer name: lower-case letters, digits, '_' or '-', "
+                            + "starting with a letter (it becomes the API's method preset)");
+                }
+                JsonFields c = all.object(name);
+                composers.put(name, new ComposerSpec(name, file(c, "model"), inputs(c, "inputs"), c.text("output")));
+            }
+            if (composers.isEmpty()) {
+                throw root.error("composers", "is empty; leave it out or name at least one composer");
+            }
+        });
+        return composers;
+    }
+
+    /** {@code {"referenceEmbedding": "image_embeds", ...}}: documented input kinds to graph input names. */
+    private static Map<ComposerInput, String> inputs(JsonFields parent, String name) {
+        JsonFields inputs = parent.object(name);
+        Map<ComposerInput, String> mapped = new EnumMap<>(ComposerInput.class);
+        for (String field : inputs.names()) {
+            ComposerInput input = ComposerInput.of(field).orElseThrow(() -> inputs.error(field,
+                    "is not a composer input; the documented inputs are " + ComposerInput.fields()));
+            mapped.put(input, inputs.text(field));
+        }
+        if (mapped.isEmpty()) {
+            throw parent.error(name, "is empty; name at least one of " + ComposerInput.fields());
+        }
+        return mapped;
     }
 
     /** A file named by the manifest must be a relative path to an existing file inside the pack: nothing is fetched. */

@@ -22,7 +22,7 @@ class GalleryEventCodecTest {
     void roundTripsAnInlineImageWithFullMetadata() {
         ImageMetadata metadata = new ImageMetadata("synthetic-val", "dress", Instant.parse("2024-05-01T12:00:00Z"),
                 new GeoPoint(48.85, 2.35), new BoundingBox(2.3, 48.8, 2.4, 48.9), "upload:alice",
-                List.of("red", "long"), Map.of("photographer", "alice", "lens", "50mm"));
+                List.of("red", "long"), Map.of("photographer", "alice", "lens", "50mm"), "a long red dress");
         GalleryEvent event = GalleryEvent.upsert("img-0001", ImageRef.inline(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0},
                 "image/png"), metadata, 1_700_000_000_123L);
 
@@ -112,6 +112,7 @@ class GalleryEventCodecTest {
             non-string attribute   | {'schema':1,'op':'UPSERT','id':'x','eventTime':1,'image':{'uri':'f:/x'},'metadata':{'attributes':{'k':{}}}} | metadata.attributes.k | expected a string
             bad capturedAt         | {'schema':1,'op':'UPSERT','id':'x','eventTime':1,'image':{'uri':'f:/x'},'metadata':{'capturedAt':'yesterday'}} | metadata.capturedAt | ISO-8601
             bad collection         | {'schema':1,'op':'UPSERT','id':'x','eventTime':1,'image':{'uri':'f:/x'},'metadata':{'collection':'a b'}} | metadata.collection | collection must be
+            multi-line caption     | {'schema':1,'op':'UPSERT','id':'x','eventTime':1,'image':{'uri':'f:/x'},'metadata':{'caption':'a\\nb'}} | metadata.caption | control character
             """)
     void malformedEventsNameTheFieldAndTheProblem(String caseName, String json, String field, String problem) {
         MalformedEventException e = catchThrowableOfType(MalformedEventException.class, () -> codec.decode(json(json)));

@@ -1,13 +1,18 @@
 package io.cirstream.eval.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cirstream.contract.index.GalleryIndex;
+import io.cirstream.contract.json.Json;
 import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.ingest.replay.ReplayRun;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What the embedder has indexed for one collection, read through the gallery alias: how many images, and
@@ -110,18 +115,35 @@ public final class IndexedGallery {
         List<String> ids = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         List<List<String>> tags = new ArrayList<>();
+        scroll(collection, List.of(VECTOR_FIELD, TAGS_FIELD), hit -> {
+            ids.add(hit.path("_id").asText());
+            vectors.add(vector(hit));
+            tags.add(tags(hit));
+        });
+        return new StoredGallery(ids, vectors, tags);
+    }
+
+    /** The stored image URI of every image of {@code collection} that has one, by document id. */
+    public Map<String, String> imageUris(String collection) {
+        Map<String, String> uris = new HashMap<>();
+        scroll(collection, List.of(GalleryIndex.IMAGE_URI), hit -> {
+            JsonNode uri = hit.path("_source").path(GalleryIndex.IMAGE_URI);
+            if (uri.isTextual()) {
+                uris.put(hit.path("_id").asText(), uri.asText());
+            }
+        });
+        return uris;
+    }
+
+    private void scroll(String collection, List<String> fields, Consumer<JsonNode> eachHit) {
         JsonNode page = client.call("POST", "/" + alias + "/_search?scroll=" + SCROLL_KEEP_ALIVE,
                 """
-                {"size": %d, "sort": ["_doc"], "_source": ["%s", "%s"], "query": %s}
-                """.formatted(PAGE, VECTOR_FIELD, TAGS_FIELD, termQuery(collection)));
+                {"size": %d, "sort": ["_doc"], "_source": %s, "query": %s}
+                """.formatted(PAGE, Json.mapper().valueToTree(fields), termQuery(collection)));
         String scrollId = page.path("_scroll_id").asText();
         try {
             while (page.path("hits").path("hits").size() > 0) {
-                for (JsonNode hit : page.path("hits").path("hits")) {
-                    ids.add(hit.path("_id").asText());
-                    vectors.add(vector(hit));
-                    tags.add(tags(hit));
-                }
+                page.path("hits").path("hits").forEach(eachHit);
                 page = client.call("POST", "/_search/scroll", """
                         {"scroll": "%s", "scroll_id": "%s"}""".formatted(SCROLL_KEEP_ALIVE, scrollId));
                 scrollId = page.path("_scroll_id").asText(scrollId);
@@ -129,7 +151,6 @@ public final class IndexedGallery {
         } finally {
             client.send("DELETE", "/_search/scroll", "{\"scroll_id\": \"" + scrollId + "\"}");
         }
-        return new StoredGallery(ids, vectors, tags);
     }
 
     private static float[] vector(JsonNode hit) {

@@ -94,7 +94,7 @@ public final class LiveEvaluation {
             RunInfo info = new RunInfo(protocol, options.split(),
                     runtime.packId(), Files.isRegularFile(options.packDir().resolve(GENERATED_PACK_STAMP)),
                     stored.size(), runId, replayed.runId().orElse(""), notes);
-            Evaluated evaluated = evaluate(options, runtime, info, queries, stored, api, err);
+            Evaluated evaluated = evaluate(options, runtime, info, queries, stored, gallery, api, err);
             clock.lap("eval");
             ReportWriter writer = new ReportWriter(PublishedAnchors.bundled());
             ReportWriter.ReportFiles files = writer.files(evaluated.report(), options.outDir());
@@ -127,19 +127,27 @@ public final class LiveEvaluation {
     }
 
     private static Evaluated evaluate(LiveEvalOptions options, ModelRuntime runtime, RunInfo info,
-                                      List<BenchmarkQuery> queries, StoredGallery stored, SearchApiClient api,
+                                      List<BenchmarkQuery> queries, StoredGallery stored, IndexedGallery gallery,
+                                      SearchApiClient api,
                                       PrintStream err) {
         BenchmarkProtocol protocol = info.benchmark();
         ExactSearch.Similarity similarity = runtime.space() == SpaceType.COSINE
                 ? ExactSearch.Similarity.COSINE : ExactSearch.Similarity.INNER_PRODUCT;
-        Composer composer = new Composer(runtime.pseudoTokens(), runtime.combiner());
+        Composer composer = Composer.of(runtime);
+        CompositionParams params = params(options);
         for (Method method : options.parsedMethods()) {
-            if (!composer.supports(method)) {
-                throw new IllegalArgumentException("method " + method.wireName() + " needs a network the pack "
-                        + runtime.packId() + " does not have; leave it out of --methods");
+            if (method == Method.CVSI) {
+                throw new IllegalArgumentException("method cvsi needs a target description per query, which no "
+                        + "benchmark carries (CVSI's LLM step runs outside cirstream); leave it out of --methods");
             }
+            composer.unavailable(method, params).ifPresent(why -> {
+                throw new IllegalArgumentException("method " + method.wireName() + ": " + why + " (pack "
+                        + runtime.packId() + "); leave it out of --methods");
+            });
         }
-        QueryVectors vectors = new QueryVectors(composer, params(options), stored, runtime.texts(), queries);
+        boolean needsFiles = options.parsedMethods().stream().anyMatch(m -> composer.needsPixels(m, params));
+        ReferenceFiles files = new ReferenceFiles(needsFiles ? gallery.imageUris(options.collection()) : Map.of());
+        QueryVectors vectors = new QueryVectors(composer, params, stored, runtime.texts(), queries, files);
         int depth = Math.max(protocol.requiredDepth(stored.size()), options.deepestAnnCutoff());
         if (depth > SearchApiClient.MAX_K) {
             err.printf("eval: WARNING %s needs the top %d results per query but the query API returns at most %d; "

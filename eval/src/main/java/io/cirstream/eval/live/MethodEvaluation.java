@@ -143,9 +143,13 @@ final class MethodEvaluation {
     }
 
     private SearchApiClient.Request request(BenchmarkQuery query) {
-        return new SearchApiClient.Request(method.wireName(), method.needsReference() ? query.referenceId() : null,
+        SearchApiClient.Request request = new SearchApiClient.Request(method.wireName(),
+                method.needsReference() ? query.referenceId() : null,
                 method.needsText() ? QueryVectors.text(query) : null, context.vectors().params(), context.depth(),
                 context.collection(), context.scopeOf(query));
+        // a reference by id has only its stored vector: a method that reads pixels gets the replayed file
+        return context.vectors().needsPixels(method)
+                ? request.withReferenceImage(context.vectors().referenceFile(query)) : request;
     }
 
     private QueryOutcome outcome(BenchmarkQuery query, SearchApiClient.Answer answer, Optional<float[]> vector) {

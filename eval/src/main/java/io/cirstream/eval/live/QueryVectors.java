@@ -1,11 +1,13 @@
 package io.cirstream.eval.live;
 
+import io.cirstream.model.QueryInputs;
 import io.cirstream.model.TextEncoder;
 import io.cirstream.contract.event.BenchmarkQuery;
 import io.cirstream.model.composition.CompositionParams;
 import io.cirstream.model.composition.Method;
 import io.cirstream.model.composition.Composer;
 
+import java.awt.image.BufferedImage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,17 @@ final class QueryVectors {
     private final CompositionParams params;
     private final Map<String, float[]> stored;
     private final Map<String, float[]> textVectors = new HashMap<>();
+    private final ReferenceFiles files;
 
     QueryVectors(Composer composer, CompositionParams params, StoredGallery gallery, TextEncoder texts,
                  List<BenchmarkQuery> queries) {
+        this(composer, params, gallery, texts, queries, new ReferenceFiles(Map.of()));
+    }
+
+    /** @param files the reference images, for methods that read a reference's pixels */
+    QueryVectors(Composer composer, CompositionParams params, StoredGallery gallery, TextEncoder texts,
+                 List<BenchmarkQuery> queries, ReferenceFiles files) {
+        this.files = files;
         this.composer = composer;
         this.params = params;
         this.stored = gallery.byId();
@@ -59,7 +69,19 @@ final class QueryVectors {
         float[] image = method.needsReference() ? reference(query) : null;
         String text = method.needsText() ? text(query) : null;
         float[] t = text == null ? null : textVectors.get(text);
-        return Optional.of(composer.compose(method, params, image, text, t));
+        Optional<BufferedImage> pixels = needsPixels(method) ? Optional.of(files.image(query.referenceId()))
+                : Optional.empty();
+        return Optional.of(composer.compose(method, params, new QueryInputs(pixels, image, text, "", ""), t));
+    }
+
+    /** Whether the method reads the reference's pixels: the API is then sent the image, not the id. */
+    boolean needsPixels(Method method) {
+        return composer.needsPixels(method, params);
+    }
+
+    /** The reference's image file as the replay published it. */
+    byte[] referenceFile(BenchmarkQuery query) {
+        return files.bytes(query.referenceId());
     }
 
     /** The two vectors a late-fusion method searches with: the reference's stored vector and the text's. */

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /** Calls {@code POST /v1/search} of a running query API, as any client would. Thread-safe. */
@@ -41,16 +42,29 @@ public final class SearchApiClient implements AutoCloseable {
      *                 is listed in; null to search the whole collection
      */
     public record Request(String method, String referenceId, String text, CompositionParams params, int k,
-                          String collection, String category) {
+                          String collection, String category, String referenceBase64) {
+
+        public Request(String method, String referenceId, String text, CompositionParams params, int k,
+                       String collection, String category) {
+            this(method, referenceId, text, params, k, collection, category, null);
+        }
 
         public Request(String method, String referenceId, String text, CompositionParams params, int k,
                        String collection) {
             this(method, referenceId, text, params, k, collection, null);
         }
 
+        /** The same request with the reference's image sent (base64) instead of its id. */
+        public Request withReferenceImage(byte[] image) {
+            return new Request(method, referenceId, text, params, k, collection, category,
+                    Base64.getEncoder().encodeToString(image));
+        }
+
         ObjectNode toJson() {
             ObjectNode body = Json.mapper().createObjectNode();
-            if (referenceId != null) {
+            if (referenceBase64 != null) {
+                body.putObject("reference").put("image_base64", referenceBase64);
+            } else if (referenceId != null) {
                 // The same id may be in several collections (CIRCO val and test): name the one evaluated.
                 body.putObject("reference").put("id", referenceId).put("collection", collection);
             }
@@ -59,6 +73,9 @@ public final class SearchApiClient implements AutoCloseable {
             }
             body.put("method", method).put("k", k).put("exclude_reference", false)
                     .put("w", params.w()).put("alpha", params.alpha()).put("lambda", params.lambda());
+            if (!params.composer().isEmpty()) {
+                body.put("composer", params.composer());
+            }
             ObjectNode filters = body.putObject("filters").put("collection", collection);
             if (category != null) {
                 filters.put("tags", category);

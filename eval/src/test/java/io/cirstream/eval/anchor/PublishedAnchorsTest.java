@@ -42,12 +42,25 @@ class PublishedAnchorsTest {
 
     @Test
     void everyBenchmarkWithPublishedNumbersIsCovered() {
-        assertThat(anchors.forBenchmark(BenchmarkProtocol.CIRR)).hasSize(11);
+        assertThat(anchors.forBenchmark(BenchmarkProtocol.CIRR)).hasSize(16);
         assertThat(anchors.forBenchmark(BenchmarkProtocol.CIRCO)).hasSize(9);
-        assertThat(anchors.forBenchmark(BenchmarkProtocol.FASHIONIQ)).hasSize(5);
+        assertThat(anchors.forBenchmark(BenchmarkProtocol.FASHIONIQ)).hasSize(10);
         assertThat(anchors.forBenchmark(BenchmarkProtocol.PATTERNCOM)).hasSize(10);
         assertThat(anchors.forBenchmark(BenchmarkProtocol.SYNTHETIC)).isEmpty();
-        assertThat(anchors.all()).hasSize(35);
+        assertThat(anchors.all()).hasSize(45);
+    }
+
+    @Test
+    void theSeedsPublishedNumbersNameTheMethodThatServesThem() {
+        PublishedAnchor fti = find(BenchmarkProtocol.FASHIONIQ, "FTI4CIR", "CLIP ViT-L/14 (unconfirmed)");
+        assertThat(fti.ourMethod()).isEqualTo("multi_token");
+        assertThat(fti.metrics()).containsEntry("R@10", 29.39).containsEntry("R@50", 50.88);
+        assertThat(find(BenchmarkProtocol.CIRR, "SSN", "CLIP ViT-B/32").metrics()).containsEntry("R@1", 43.91)
+                .containsEntry("Rsubset@3", 95.54);
+        assertThat(find(BenchmarkProtocol.CIRR, "SPN4CIR: SPRC+SPN", "BLIP-2").ourMethod()).isEqualTo("composer");
+        assertThat(anchors.all()).extracting(PublishedAnchor::method).noneMatch(m -> m.contains("CVSI")
+                || m.contains("TisCIR"));
+        assertThat(anchors.all()).extracting(PublishedAnchor::label).allMatch(l -> l.startsWith("published: "));
     }
 
     @Test

@@ -35,9 +35,11 @@ final class DirectIndex {
         String index = GalleryIndexAdmin.ensure(client, alias, runtime.dimension(), runtime.space(), runtime.packId(),
                 IndexSettings.defaults("1s"));
         StringBuilder bulk = new StringBuilder();
+        int i = 0;
         for (Map.Entry<String, float[]> image : bench.images.entrySet()) {
+            // the file the replay published, as the embedder stores it: eval uploads it for pixel-reading methods
             ObjectNode doc = Json.mapper().createObjectNode().put("id", image.getKey()).put("model", runtime.packId())
-                    .put("collection", collection);
+                    .put("collection", collection).put("image_uri", bench.layout.imageFile(i++).toUri().toString());
             doc.set("vector", Json.mapper().valueToTree(image.getValue()));
             if (replayRun != null) {
                 doc.putObject("attributes").put(ReplayRun.ATTRIBUTE, replayRun);

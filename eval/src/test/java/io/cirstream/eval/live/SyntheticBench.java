@@ -38,7 +38,11 @@ public final class SyntheticBench {
     }
 
     public static Path syntheticPack(Path dir) {
-        return PackGenerator.generate(PackGenerator.SYNTHETIC, dir.resolve("models/synthetic"));
+        return pack(dir, PackGenerator.SYNTHETIC);
+    }
+
+    public static Path pack(Path dir, String kind) {
+        return PackGenerator.generate(kind, dir.resolve("models").resolve(kind));
     }
 
     public static ModelRuntime runtime(Path pack) {

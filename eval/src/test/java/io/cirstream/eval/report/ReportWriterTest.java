@@ -30,7 +30,7 @@ class ReportWriterTest {
         assertThat(parsed.results()).isEqualTo(report);
         assertThat(parsed.results().methods().get("text").metrics().get("R@1")).isEqualTo(2.0);
         assertThat(parsed.notices()).first().isEqualTo(EvalReport.GENERATED_MODEL_NOTICE);
-        assertThat(parsed.published()).hasSize(11);
+        assertThat(parsed.published()).hasSize(16);
         assertThat(parsed.metricUnit()).isEqualTo(JsonReport.PERCENT);
     }
 

@@ -14,12 +14,13 @@ import java.util.Set;
  * One image list entry with its well-known fields by name, whether it came from a CSV row or a JSONL object.
  * Known names: {@code id}, {@code path} or {@code uri}, {@code collection}, {@code category},
  * {@code captured_at}, {@code lat}, {@code lon}, {@code min_lon}, {@code min_lat}, {@code max_lon},
- * {@code max_lat}, {@code source}, {@code tags}; any other CSV column becomes an attribute.
+ * {@code max_lat}, {@code source}, {@code tags}, {@code caption}; any other CSV column becomes an attribute.
  */
 record ImageListRow(Map<String, String> fields, List<String> tags, Map<String, String> attributes) {
 
     static final Set<String> KNOWN = Set.of("id", "path", "uri", "collection", "category", "captured_at", "lat",
-            "lon", "min_lon", "min_lat", "max_lon", "max_lat", "source", "tags");
+            "lon", "min_lon", "min_lat", "max_lon", "max_lat", "source", "tags",
+            "caption");
 
     String get(String name) {
         String value = fields.get(name);
@@ -29,7 +30,7 @@ record ImageListRow(Map<String, String> fields, List<String> tags, Map<String, S
     ImageMetadata metadata(String defaultCollection) {
         String collection = get("collection");
         return new ImageMetadata(collection == null ? defaultCollection : collection, get("category"),
-                instant("captured_at"), geo(), bbox(), get("source"), tags, attributes);
+                instant("captured_at"), geo(), bbox(), get("source"), tags, attributes, get("caption"));
     }
 
     private Instant instant(String name) {

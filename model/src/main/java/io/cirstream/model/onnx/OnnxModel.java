@@ -81,6 +81,41 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
+    /** Requires an input of the kind a documented composer input is: int64 ids/masks or real values. */
+    public OnnxModel requireInput(String name, String manifestField, boolean int64) {
+        return int64 ? requireInt64Input(name, manifestField) : requireFloatInput(name, manifestField);
+    }
+
+    /**
+     * Runs the model and returns output {@code output} of any rank as one row-major array with its shape:
+     * patch features [batch, patches, width] and token sequences [batch, tokens, width].
+     */
+    public TensorData.Floats runFlat(String output, Map<String, TensorData> inputs) {
+        OrtEnvironment env = OrtEnvironments.get();
+        Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, TensorData> input : inputs.entrySet()) {
+                tensors.put(input.getKey(), tensor(env, input.getKey(), input.getValue()));
+            }
+            try (OrtSession.Result result = session.run(tensors, Set.of(output))) {
+                OnnxTensor tensor = (OnnxTensor) result.get(output).orElseThrow();
+                long[] shape = tensor.getInfo().getShape();
+                FloatBuffer flat = tensor.getFloatBuffer();
+                if (flat == null) {
+                    throw new ModelPackException(file + ": output '" + output + "' must be a float32 or float16 tensor, was "
+                            + tensor.getInfo());
+                }
+                float[] data = new float[flat.remaining()];
+                flat.get(data);
+                return new TensorData.Floats(data, shape);
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed running " + file + ": " + e.getMessage(), e);
+        } finally {
+            tensors.values().forEach(OnnxTensor::close);
+        }
+    }
+
     /** Runs the model and returns the rank-2 output {@code output} as rows. */
     public float[][] run(String output, Map<String, TensorData> inputs) {
         OrtEnvironment env = OrtEnvironments.get();

@@ -95,8 +95,7 @@ public final class QueryApiServer implements AutoCloseable {
             QueryEncoder encoder = new QueryEncoder(vertx, store, inference,
                     new ReferenceImages(runtime.images(), ImageLimits.DEFAULT),
                     new TextEmbeddings(runtime.texts(), config.textCacheSize()),
-                    new Composer(runtime.pseudoTokens(), runtime.combiner()), new UrlFetcher(config.urlFetch()),
-                    references);
+                    Composer.of(runtime), new UrlFetcher(config.urlFetch()), references);
             SearchEngine engine = new SearchEngine(encoder, store, metrics.knn(), config.weicomCandidates());
             Topics topics = new Topics(config.topicPrefix());
             GalleryPublisher publisher = add(resources, GalleryPublisher.create(

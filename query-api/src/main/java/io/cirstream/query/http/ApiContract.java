@@ -66,7 +66,12 @@ public final class ApiContract {
     }
 
     public int maxTextLength() {
-        return searchRequest.path("text").path("maxLength").asInt();
+        return maxLength("text");
+    }
+
+    /** The maxLength of a string field of a search request (text, caption, description). */
+    public int maxLength(String field) {
+        return searchRequest.path(field).path("maxLength").asInt();
     }
 
     public List<String> methods() {

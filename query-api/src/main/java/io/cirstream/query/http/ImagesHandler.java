@@ -96,7 +96,7 @@ final class ImagesHandler {
         try {
             return new ImageMetadata(ctx.request().getFormAttribute("collection"),
                     ctx.request().getFormAttribute("category"), null, null, null,
-                    ctx.request().getFormAttribute("source"), tagList, null);
+                    ctx.request().getFormAttribute("source"), tagList, null, ctx.request().getFormAttribute("caption"));
         } catch (IllegalArgumentException e) {
             throw QueryError.of(ErrorCode.BAD_METADATA, e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.cirstream.query.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cirstream.model.composition.CompositionParams;
+import io.cirstream.model.composition.CvsiFusion;
 import io.cirstream.model.composition.Method;
 import io.cirstream.model.composition.Slerp;
 import io.cirstream.model.composition.WeiCom;
@@ -41,7 +42,7 @@ public final class SearchRequestParser {
         requireNoNulls(body);
         Method method = method(body);
         Optional<Reference> reference = upload.<Reference>map(Reference.Bytes::new).or(() -> reference(body));
-        Optional<String> text = text(body);
+        Optional<String> text = text(body, "text");
         if (method.needsReference() && reference.isEmpty()) {
             throw QueryError.of(ErrorCode.MISSING_REFERENCE, "method " + method.wireName()
                     + " needs a reference: {\"reference\": {\"id\": ...}}, an image_base64, a url or an uploaded image");
@@ -49,7 +50,13 @@ public final class SearchRequestParser {
         if (method.needsText() && text.isEmpty()) {
             throw QueryError.of(ErrorCode.MISSING_TEXT, "method " + method.wireName() + " needs a non-empty text");
         }
-        return new SearchRequest(reference, text, method, params(body), k(body), FilterParser.parse(body.get("filters")),
+        String description = text(body, "description").orElse("");
+        if (method == Method.CVSI && description.isEmpty()) {
+            throw QueryError.of(ErrorCode.MISSING_TEXT, "method cvsi needs a description: the target as your own "
+                    + "LLM step described it");
+        }
+        return new SearchRequest(reference, text, text(body, "caption").orElse(""), description, method,
+                params(body), k(body), FilterParser.parse(body.get("filters")),
                 bool(body, "exclude_reference", true), bool(body, "explain", false));
     }
 
@@ -101,15 +108,17 @@ public final class SearchRequestParser {
         return valueNode.asText();
     }
 
-    private Optional<String> text(JsonNode body) {
-        Optional<String> text = optionalText(body, "text").map(String::strip);
+    /** A free text field (text, caption, description): stripped, no control characters, within its maxLength. */
+    private Optional<String> text(JsonNode body, String name) {
+        Optional<String> text = optionalText(body, name).map(String::strip);
         text.filter(SearchRequestParser::hasControlCharacters).ifPresent(t -> {
-            throw QueryError.of(ErrorCode.BAD_PARAMETER, "text contains a control character or an invalid UTF-8 "
+            throw QueryError.of(ErrorCode.BAD_PARAMETER, name + " contains a control character or an invalid UTF-8 "
                     + "sequence (U+FFFD)");
         });
-        text.filter(t -> t.length() > contract.maxTextLength()).ifPresent(t -> {
-            throw QueryError.of(ErrorCode.TEXT_TOO_LONG, "text is " + t.length() + " characters, the limit is "
-                    + contract.maxTextLength());
+        int limit = contract.maxLength(name);
+        text.filter(t -> t.length() > limit).ifPresent(t -> {
+            throw QueryError.of(ErrorCode.TEXT_TOO_LONG, name + " is " + t.length() + " characters, the limit is "
+                    + limit);
         });
         return text;
     }
@@ -118,7 +127,8 @@ public final class SearchRequestParser {
         double alpha = optionalText(body, "alpha_preset").map(SearchRequestParser::preset).orElse(Slerp.DEFAULT_ALPHA);
         try {
             return new CompositionParams(number(body, "w", WeightedSum.DEFAULT_WEIGHT), number(body, "alpha", alpha),
-                    number(body, "lambda", WeiCom.DEFAULT_LAMBDA));
+                    number(body, "lambda", WeiCom.DEFAULT_LAMBDA), number(body, "beta", CvsiFusion.DEFAULT_BETA),
+                    optionalText(body, "composer").orElse(""));
         } catch (IllegalArgumentException e) {
             throw QueryError.of(ErrorCode.BAD_PARAMETER, e.getMessage());
         }

@@ -1,5 +1,7 @@
 package io.cirstream.query.search;
 
+import io.cirstream.contract.index.GalleryIndex;
+import io.cirstream.model.QueryInputs;
 import io.cirstream.model.composition.Composer;
 import io.cirstream.model.composition.Method;
 import io.cirstream.model.composition.Vec;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
+import java.awt.image.BufferedImage;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -55,9 +58,15 @@ public final class QueryEncoder {
     }
 
     public Future<EncodedQuery> encode(SearchRequest request) {
-        if (!composer.supports(request.method())) {
-            return Future.failedFuture(QueryError.of(ErrorCode.METHOD_UNAVAILABLE, "the loaded model pack has no "
-                    + request.method().wireName() + " network; use image, text, sum, slerp or weicom"));
+        if (composer.unavailable(request.method(), request.params()).isPresent()) {
+            return Future.failedFuture(QueryError.of(ErrorCode.METHOD_UNAVAILABLE, composer.unavailable(
+                    request.method(), request.params()).orElseThrow() + "; image, text, sum, slerp and weicom need none"));
+        }
+        if (composer.needsPixels(request.method(), request.params())
+                && request.reference().filter(Reference.ById.class::isInstance).isPresent()) {
+            return Future.failedFuture(QueryError.of(ErrorCode.REFERENCE_PIXELS_REQUIRED, "method "
+                    + request.method().wireName() + " reads the reference's pixels (patch features) and a reference "
+                    + "by id has only its stored vector: upload the image, or send image_base64 or a url"));
         }
         return Future.succeededFuture(request).compose(this::referenceInput).compose(input -> {
             if (input instanceof ReferenceInput.Image) {
@@ -75,7 +84,7 @@ public final class QueryEncoder {
 
     /** What the reference resolved to before inference: a stored vector, image bytes to encode, or nothing. */
     private sealed interface ReferenceInput {
-        record Stored(float[] vector) implements ReferenceInput {
+        record Stored(float[] vector, String caption) implements ReferenceInput {
         }
 
         record Image(byte[] bytes) implements ReferenceInput {
@@ -90,7 +99,7 @@ public final class QueryEncoder {
             return Future.succeededFuture(new ReferenceInput.Absent());
         }
         return switch (request.reference().orElseThrow()) {
-            case Reference.ById byId -> storedVector(byId).map(ReferenceInput.Stored::new);
+            case Reference.ById byId -> stored(byId, request.method().usesQueryInputs()).map(ReferenceInput.class::cast);
             case Reference.Bytes bytes -> Future.succeededFuture(new ReferenceInput.Image(bytes.data()));
             case Reference.Url url -> {
                 urls.check(url.uri());
@@ -100,41 +109,46 @@ public final class QueryEncoder {
     }
 
     /**
-     * The reference's stored vector. A live-gallery id (no collection) is the hot path: from the cache of hot
-     * references, else one GET of its document, which the cache then keeps (the watch feed keeps it current, keyed
-     * like the vectors topic). A named collection, or an id only a benchmark collection holds, is looked up uncached.
+     * The reference's stored vector (and caption). A live-gallery id (no collection) is the hot path: from the cache
+     * of hot references, else one GET of its document, which the cache then keeps (the watch feed keeps it current,
+     * keyed like the vectors topic). The cache holds vectors only, so a method that reads the stored caption, a named
+     * collection, or an id only a benchmark collection holds, is looked up uncached.
      */
-    private Future<float[]> storedVector(Reference.ById byId) {
+    private Future<ReferenceInput.Stored> stored(Reference.ById byId, boolean needsCaption) {
         String id = byId.id();
         if (byId.collection() != null) {
-            return store.document(id, byId.collection()).map(doc -> vectorOf(doc, byId));
+            return store.document(id, byId.collection()).map(doc -> storedOf(doc, byId));
         }
-        float[] cached = references.get(id);
+        float[] cached = needsCaption ? null : references.get(id);
         if (cached != null) {
-            return Future.succeededFuture(cached);
+            return Future.succeededFuture(new ReferenceInput.Stored(cached, ""));
         }
         ReferenceCache.Ticket ticket = references.fetching(id);
         return store.document(id).compose(live -> {
             if (live.isPresent()) {
-                float[] vector = vectorOf(live, byId);
-                references.fetched(ticket, vector);
-                return Future.succeededFuture(vector);
+                ReferenceInput.Stored stored = storedOf(live, byId);
+                references.fetched(ticket, stored.vector());
+                return Future.succeededFuture(stored);
             }
-            return store.document(id, null).map(doc -> vectorOf(doc, byId));
+            return store.document(id, null).map(doc -> storedOf(doc, byId));
         });
     }
 
-    private static float[] vectorOf(Optional<ObjectNode> doc, Reference.ById byId) {
-        return doc.map(StoredVector::take).orElseThrow(() -> QueryError.of(ErrorCode.UNKNOWN_IMAGE,
+    private static ReferenceInput.Stored storedOf(Optional<ObjectNode> doc, Reference.ById byId) {
+        return doc.map(source -> new ReferenceInput.Stored(StoredVector.take(source),
+                source.path(GalleryIndex.CAPTION).asText(""))).orElseThrow(() -> QueryError.of(ErrorCode.UNKNOWN_IMAGE,
                 "no indexed image has id '" + byId.id() + "'"
                         + (byId.collection() == null ? "" : " in collection '" + byId.collection() + "'")));
     }
 
     private EncodedQuery encodeBlocking(SearchRequest request, ReferenceInput reference) {
         long start = System.nanoTime();
+        // pixels are kept only for the methods whose networks read them (multi_token, composer)
+        Optional<BufferedImage> pixels = reference instanceof ReferenceInput.Image bytes
+                && request.method().usesQueryInputs() ? Optional.of(images.decode(bytes.bytes())) : Optional.empty();
         float[] image = switch (reference) {
             case ReferenceInput.Stored stored -> stored.vector();
-            case ReferenceInput.Image bytes -> images.embed(bytes.bytes());
+            case ReferenceInput.Image bytes -> pixels.map(images::embed).orElseGet(() -> images.embed(bytes.bytes()));
             case ReferenceInput.Absent absent -> null;
         };
         requireDirection(image, "the reference image");
@@ -143,8 +157,11 @@ public final class QueryEncoder {
         if (t != null) {
             requireDirection(t, "the text '" + abbreviate(text) + "'");
         }
+        String caption = !request.caption().isEmpty() || !(reference instanceof ReferenceInput.Stored stored)
+                ? request.caption() : stored.caption();
+        QueryInputs inputs = new QueryInputs(pixels, image, text, caption, request.description());
         float[] query = request.method().fusesLate() ? null
-                : composer.compose(request.method(), request.params(), image, text, t);
+                : composer.compose(request.method(), request.params(), inputs, t);
         requireDirection(query, "the composed query (image and text cancel out)");
         return new EncodedQuery(image, t, query, System.nanoTime() - start);
     }

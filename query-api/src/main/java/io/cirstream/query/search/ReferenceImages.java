@@ -22,7 +22,15 @@ public final class ReferenceImages {
     }
 
     public float[] embed(byte[] bytes) {
-        return encoder.encode(List.of(decode(bytes, limits))).getFirst();
+        return embed(decode(bytes));
+    }
+
+    public float[] embed(BufferedImage image) {
+        return encoder.encode(List.of(image)).getFirst();
+    }
+
+    public BufferedImage decode(byte[] bytes) {
+        return decode(bytes, limits);
     }
 
     /** Decodes or throws the {@link QueryError} that says why the image is refused (400, 413 or 415). */

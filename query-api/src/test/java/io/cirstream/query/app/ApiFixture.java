@@ -61,13 +61,22 @@ final class ApiFixture implements AutoCloseable {
     }
 
     static ModelRuntime syntheticRuntime() {
-        Path pack = PackGenerator.generate(PackGenerator.SYNTHETIC, PACKS.resolve("synthetic"));
+        return runtime(PackGenerator.SYNTHETIC);
+    }
+
+    static ModelRuntime runtime(String packKind) {
+        Path pack = PackGenerator.generate(packKind, PACKS.resolve(packKind));
         return ModelRuntime.load(pack, RuntimeOptions.defaults().withThreads(2).withBatchSize(16));
     }
 
     static ApiFixture start(Map<String, String> overrides) throws IOException {
+        return start(overrides, PackGenerator.SYNTHETIC);
+    }
+
+    /** @param packKind a {@link PackGenerator} kind: the API serves that generated pack */
+    static ApiFixture start(Map<String, String> overrides, String packKind) throws IOException {
         Path dir = Files.createTempDirectory("cirstream-query-it");
-        ModelRuntime runtime = syntheticRuntime();
+        ModelRuntime runtime = runtime(packKind);
         OpenSearchClient openSearch = LocalInfra.openSearch();
         String alias = LocalInfra.uniqueName("query-it");
         SeededGallery gallery = SeededGallery.create(openSearch, runtime, alias, GALLERY_SIZE, dir.resolve("world"));

@@ -31,6 +31,35 @@ class ApiContractTest {
     }
 
     @Test
+    void theWebPageOffersEveryMethod() throws Exception {
+        String page = Files.readString(Path.of("src", "main", "resources", "web", "index.html"));
+        for (Method method : Method.values()) {
+            assertThat(page).as("index.html offers %s", method.wireName())
+                    .contains("<option value=\"" + method.wireName() + "\">");
+        }
+    }
+
+    @Test
+    void seedMethodParametersCaptionAndDescriptionAreParsed() throws Exception {
+        SearchRequest request = parser.parse(json("{\"method\": \"cvsi\", \"reference\": {\"id\": \"a\"}, "
+                + "\"text\": \"red\", \"beta\": 0.3, \"composer\": \"g\", \"caption\": \" a ship \", "
+                + "\"description\": \"a red ship\"}"), Optional.empty());
+        assertThat(request.method()).isEqualTo(Method.CVSI);
+        assertThat(request.params().beta()).isEqualTo(0.3);
+        assertThat(request.params().composer()).isEqualTo("g");
+        assertThat(request.caption()).isEqualTo("a ship");
+        assertThat(request.description()).isEqualTo("a red ship");
+        assertThat(parser.parse(json("{\"method\": \"multi_token\", \"reference\": {\"id\": \"a\"}, "
+                + "\"text\": \"red\"}"), Optional.empty()).description()).isEmpty();
+        assertThatThrownBy(() -> parser.parse(json("{\"method\": \"cvsi\", \"reference\": {\"id\": \"a\"}, "
+                + "\"text\": \"red\"}"), Optional.empty()))
+                .isInstanceOfSatisfying(QueryError.class, e -> assertThat(e.code()).isEqualTo("missing_text"));
+        assertThatThrownBy(() -> parser.parse(json("{\"reference\": {\"id\": \"a\"}, \"text\": \"red\", "
+                + "\"description\": \"" + "x".repeat(1001) + "\"}"), Optional.empty()))
+                .isInstanceOfSatisfying(QueryError.class, e -> assertThat(e.code()).isEqualTo("text_too_long"));
+    }
+
+    @Test
     void everyErrorCodeTheCodeCanAnswerIsInTheOpenApiDocumentAndTheDocs() throws Exception {
         List<String> codes = Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList();
         assertThat(contract.errorCodes()).containsExactlyInAnyOrderElementsOf(codes);

@@ -22,8 +22,10 @@ public final class PackGenerator {
     /** The synthetic pack with float16 inputs, outputs and weights, as packs exported for GPU serving are. */
     public static final String SYNTHETIC_FP16 = "synthetic-fp16";
     public static final String VIT_B32_SHAPED = "vit-b32-shaped";
+    /** Manifest format 2: patch features, multi-token inversion and a composer graph ({@code SyntheticV2Pack}). */
+    public static final String SYNTHETIC_V2 = "synthetic-v2";
     /** Every kind {@link #generate} writes. */
-    public static final List<String> KINDS = List.of(SYNTHETIC, SYNTHETIC_FP16, VIT_B32_SHAPED);
+    public static final List<String> KINDS = List.of(SYNTHETIC, SYNTHETIC_FP16, VIT_B32_SHAPED, SYNTHETIC_V2);
     static final String STAMP = "generated-by.txt";
     /** Bumped whenever generated packs change, so a stale pack on disk is refused rather than reused. */
     private static final int GENERATOR_VERSION = 1;
@@ -73,6 +75,7 @@ public final class PackGenerator {
             case SYNTHETIC -> new SyntheticPack(Precision.FP32).write(dir);
             case SYNTHETIC_FP16 -> new SyntheticPack(Precision.FP16).write(dir);
             case VIT_B32_SHAPED -> new VitB32ShapedPack(options).write(dir);
+            case SYNTHETIC_V2 -> new SyntheticV2Pack().write(dir);
             default -> throw new IllegalArgumentException("unknown pack kind '" + kind + "'; expected one of " + KINDS);
         }
     }

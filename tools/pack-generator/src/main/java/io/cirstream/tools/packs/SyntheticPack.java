@@ -40,8 +40,8 @@ final class SyntheticPack {
     /** Softmax temperature over silhouette similarities: makes the kind block nearly one-hot. */
     private static final float SHAPE_SHARPNESS = 60f;
 
-    private final AttributeSpace space = new AttributeSpace(DIMENSION, 7L);
-    private final List<String> vocabulary = vocabulary();
+    final AttributeSpace space = new AttributeSpace(DIMENSION, 7L);
+    final List<String> vocabulary = vocabulary();
     private final Precision precision;
 
     SyntheticPack(Precision precision) {
@@ -84,6 +84,15 @@ final class SyntheticPack {
     }
 
     private void writeImageTower(Path file) {
+        writeImageTower(file, false);
+    }
+
+    /**
+     * The image tower; with {@code patches} it also outputs {@code patch_embeds} [batch, 2, 64]: the border
+     * region's features (land cover) and the centre region's (object kind and colour), each in attribute space,
+     * standing in for a ViT's patch tokens.
+     */
+    void writeImageTower(Path file, boolean patches) {
         int size = TileGeometry.SIZE;
         try (OnnxGraph g = new OnnxGraph(file, precision)) {
             String x = g.input("pixel_values", g.floatType(), "batch", 3L, (long) size, (long) size);
@@ -99,8 +108,23 @@ final class SyntheticPack {
             String embedding = l2Normalize(g, matMul(g, features, g.floats("attribute_directions", space.directions(),
                     space.attributes(), DIMENSION)));
             g.output(embedding, "image_embeds", g.floatType(), "batch", (long) DIMENSION);
+            if (patches) {
+                String border = regionPatch(g, features, 0, LandCover.values().length);
+                String centre = regionPatch(g, features, LandCover.values().length, space.attributes());
+                g.output(g.op("Concat", List.of(border, centre), Attr.i("axis", 1)), "patch_embeds", g.floatType(),
+                        "batch", 2L, (long) DIMENSION);
+            }
             g.write();
         }
+    }
+
+    /** Features of attributes [from, to) mapped into the embedding space, as one patch: [batch, 1, dimension]. */
+    private String regionPatch(OnnxGraph g, String features, int from, int to) {
+        float[] mask = new float[space.attributes()];
+        Arrays.fill(mask, from, to, 1f);
+        String kept = mul(g, features, g.floats("region_mask", mask, 1, space.attributes()));
+        String patch = matMul(g, kept, g.floats("patch_directions", space.directions(), space.attributes(), DIMENSION));
+        return g.op("Unsqueeze", List.of(patch, g.longs("axes", 1)));
     }
 
     /** Per palette colour, its share of the nearness mass inside {@code region}: [batch, colours]. */
@@ -154,7 +178,7 @@ final class SyntheticPack {
         }
     }
 
-    private float[] wordEmbeddings() {
+    float[] wordEmbeddings() {
         float[] table = new float[vocabulary.size() * DIMENSION];
         List<String> attributes = Vocabulary.attributeWords();
         for (int a = 0; a < attributes.size(); a++) {
@@ -189,7 +213,7 @@ final class SyntheticPack {
         }
     }
 
-    private static float[] identity(int n, float value) {
+    static float[] identity(int n, float value) {
         float[] m = new float[n * n];
         for (int i = 0; i < n; i++) {
             m[i * n + i] = value;

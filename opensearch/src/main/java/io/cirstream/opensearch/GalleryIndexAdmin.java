@@ -38,6 +38,7 @@ public final class GalleryIndexAdmin {
         String index = GalleryIndex.concreteName(alias, modelId);
         if (client.exists(index)) {
             checkCompatible(client, index, dimension, modelId);
+            client.call("PUT", "/" + index + "/_mapping", GalleryIndex.addedFields());
             client.call("PUT", "/" + index + "/_settings", "{\"index\":{\"refresh_interval\":\""
                     + settings.refreshInterval() + "\",\"number_of_replicas\":" + settings.replicas() + "}}");
             return index;

@@ -12,10 +12,13 @@ import java.util.Map;
  * @param category   a coarse class such as a FashionIQ category or a PatternNet class
  * @param source     where the image came from (a path, a benchmark name, an uploader)
  * @param attributes free-form key/value pairs carried through to the index
+ * @param product    the catalogue product the image shows, shared by all images of one product, so a search can
+ *                   return one result per product; null for images that belong to no product
  * @see MetadataRules the limits on every field
  */
 public record ImageMetadata(String collection, String category, Instant capturedAt, GeoPoint geo,
-                            BoundingBox bbox, String source, List<String> tags, Map<String, String> attributes) {
+                            BoundingBox bbox, String source, List<String> tags, Map<String, String> attributes,
+                            String product) {
 
     public static final String DEFAULT_COLLECTION = "default";
 
@@ -28,6 +31,15 @@ public record ImageMetadata(String collection, String category, Instant captured
         tags = tags == null ? List.of() : List.copyOf(tags);
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         MetadataRules.check(category, capturedAt, source, tags, attributes);
+        if (product != null) {
+            EventRules.checkText("product", product, EventRules.MAX_ID_BYTES, false);
+        }
+    }
+
+    /** Metadata of an image that belongs to no product. */
+    public ImageMetadata(String collection, String category, Instant capturedAt, GeoPoint geo, BoundingBox bbox,
+                         String source, List<String> tags, Map<String, String> attributes) {
+        this(collection, category, capturedAt, geo, bbox, source, tags, attributes, null);
     }
 
     public static ImageMetadata inCollection(String collection) {
@@ -35,6 +47,6 @@ public record ImageMetadata(String collection, String category, Instant captured
     }
 
     public ImageMetadata withSource(String newSource) {
-        return new ImageMetadata(collection, category, capturedAt, geo, bbox, newSource, tags, attributes);
+        return new ImageMetadata(collection, category, capturedAt, geo, bbox, newSource, tags, attributes, product);
     }
 }

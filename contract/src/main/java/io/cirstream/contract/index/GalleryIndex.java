@@ -33,6 +33,8 @@ public final class GalleryIndex {
     public static final String CONTENT_TYPE = "content_type";
     public static final String EVENT_TIME = "event_time";
     public static final String INDEXED_AT = "indexed_at";
+    /** Added within mapping version 1: an index created before it gets it from {@link #addedFields()}. */
+    public static final String PRODUCT = "product";
 
     private GalleryIndex() {
     }
@@ -55,6 +57,16 @@ public final class GalleryIndex {
             template = template.replace(e.getKey(), e.getValue());
         }
         return template;
+    }
+
+    /**
+     * A put-mapping body with the fields added to mapping version 1 after indexes of it were created. Adding a field
+     * is the one mapping change OpenSearch allows on an existing index, and the mapping is strict, so an older index
+     * must get the field before the first document carrying it; putting it again is a no-op. A change to an existing
+     * field would need a new {@link #MAPPING_VERSION} (a new index and a re-index) instead.
+     */
+    public static String addedFields() {
+        return "{\"properties\":{\"" + PRODUCT + "\":{\"type\":\"keyword\"}}}";
     }
 
     private static String resource() {

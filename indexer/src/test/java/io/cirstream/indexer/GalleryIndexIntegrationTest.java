@@ -62,6 +62,23 @@ class GalleryIndexIntegrationTest {
     }
 
     @Test
+    void anIndexCreatedBeforeTheProductFieldGetsItAtTheNextStart() {
+        String index = GalleryIndex.concreteName(alias, "model-p");
+        String older = GalleryIndex.mapping(8, SpaceType.COSINE, "model-p", IndexSettings.defaults("1s"))
+                .replaceAll(",\\s*\"product\": \\{\"type\": \"keyword\"}", "");
+        client.call("PUT", "/" + index, older);
+        assertThat(properties(index).has(GalleryIndex.PRODUCT)).isFalse();
+
+        GalleryIndexAdmin.ensure(client, alias, 8, SpaceType.COSINE, "model-p", IndexSettings.defaults("1s"));
+
+        assertThat(properties(index).path(GalleryIndex.PRODUCT).path("type").asText()).isEqualTo("keyword");
+    }
+
+    private JsonNode properties(String index) {
+        return client.call("GET", "/" + index + "/_mapping", null).path(index).path("mappings").path("properties");
+    }
+
+    @Test
     void swapsAliasToAnotherModelsIndex() {
         String old = GalleryIndexAdmin.ensure(client, alias, 8, SpaceType.COSINE, "model-a", IndexSettings.defaults("1s"));
         String next = GalleryIndexAdmin.create(client, alias, 16, SpaceType.INNER_PRODUCT, "model-b", IndexSettings.defaults("1s"));

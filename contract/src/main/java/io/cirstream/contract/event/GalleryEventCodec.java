@@ -16,7 +16,7 @@ import java.util.Map;
  *  "image":{"inline":"&lt;base64&gt;" | "uri":"file:///...","contentType":"image/png"},
  *  "metadata":{"collection":"default","category":...,"capturedAt":"2024-05-01T12:00:00Z",
  *              "geo":{"lat":..,"lon":..},"bbox":{"minLon":..,"minLat":..,"maxLon":..,"maxLat":..},
- *              "source":...,"tags":[...],"attributes":{...}}}</pre>
+ *              "source":...,"tags":[...],"attributes":{...},"product":...}}</pre>
  * Unknown fields are ignored so that a later minor addition does not break older readers; a higher
  * {@code schema} number is refused. Decoding is strict (no trailing data, no duplicate keys) and applies every
  * rule of {@link EventRules}, including the one that needs a clock: an event time too far in the future.
@@ -127,6 +127,7 @@ public final class GalleryEventCodec implements EventCodec<GalleryEvent> {
         ObjectNode attributes = node.putObject("attributes");
         metadata.attributes().forEach(attributes::put);
         JsonWriter.putIfPresent(node, "caption", metadata.caption());
+        JsonWriter.putIfPresent(node, "product", metadata.product());
         return node;
     }
 
@@ -140,8 +141,9 @@ public final class GalleryEventCodec implements EventCodec<GalleryEvent> {
         List<String> tags = m.optStrings("tags");
         Map<String, String> attributes = m.optStringMap("attributes");
         String caption = m.optString("caption");
+        String product = m.optString("product");
         return m.build("", () -> new ImageMetadata(collection, category, capturedAt, geo, bbox,
-                source, tags, attributes, caption));
+                source, tags, attributes, caption, product));
     }
 
     private static GeoPoint geo(JsonReader m) {

@@ -14,11 +14,13 @@ import java.util.Map;
  * @param attributes free-form key/value pairs carried through to the index
  * @param caption    a caption of the image from the producer's own captioner (CVSI-style methods read it for a
  *                   reference by id); null when none. No captioner runs inside cirstream.
+ * @param product    the catalogue product the image shows, shared by all images of one product, so a search can
+ *                   return one result per product; null for images that belong to no product
  * @see MetadataRules the limits on every field
  */
 public record ImageMetadata(String collection, String category, Instant capturedAt, GeoPoint geo,
                             BoundingBox bbox, String source, List<String> tags, Map<String, String> attributes,
-                            String caption) {
+                            String caption, String product) {
 
     public static final String DEFAULT_COLLECTION = "default";
 
@@ -32,12 +34,27 @@ public record ImageMetadata(String collection, String category, Instant captured
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         MetadataRules.check(category, capturedAt, source, tags, attributes);
         MetadataRules.checkCaption(caption);
+        if (product != null) {
+            EventRules.checkText("product", product, EventRules.MAX_ID_BYTES, false);
+        }
     }
 
-    /** Metadata without a caption. */
+    /** Metadata without a caption, of an image that belongs to no product. */
     public ImageMetadata(String collection, String category, Instant capturedAt, GeoPoint geo, BoundingBox bbox,
                          String source, List<String> tags, Map<String, String> attributes) {
-        this(collection, category, capturedAt, geo, bbox, source, tags, attributes, null);
+        this(collection, category, capturedAt, geo, bbox, source, tags, attributes, null, null);
+    }
+
+    /** The same metadata with a caption. */
+    public ImageMetadata withCaption(String newCaption) {
+        return new ImageMetadata(collection, category, capturedAt, geo, bbox, source, tags, attributes, newCaption,
+                product);
+    }
+
+    /** The same metadata with the catalogue product it shows. */
+    public ImageMetadata withProduct(String newProduct) {
+        return new ImageMetadata(collection, category, capturedAt, geo, bbox, source, tags, attributes, caption,
+                newProduct);
     }
 
     public static ImageMetadata inCollection(String collection) {
@@ -45,6 +62,7 @@ public record ImageMetadata(String collection, String category, Instant captured
     }
 
     public ImageMetadata withSource(String newSource) {
-        return new ImageMetadata(collection, category, capturedAt, geo, bbox, newSource, tags, attributes, caption);
+        return new ImageMetadata(collection, category, capturedAt, geo, bbox, newSource, tags, attributes, caption,
+                product);
     }
 }

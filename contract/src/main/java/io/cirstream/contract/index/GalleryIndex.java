@@ -35,12 +35,15 @@ public final class GalleryIndex {
     public static final String CONTENT_TYPE = "content_type";
     public static final String EVENT_TIME = "event_time";
     public static final String INDEXED_AT = "indexed_at";
+    /** Added within mapping version 1: an index created before it gets it from {@link #ADDED_FIELDS}. */
+    public static final String PRODUCT = "product";
 
     /**
      * Fields added to the v1 mapping after indices were first created with it; additive, so an existing index
      * takes them with a put-mapping instead of a new mapping version (its documents stay valid).
      */
-    public static final String ADDED_FIELDS = "{\"properties\": {\"" + CAPTION + "\": {\"type\": \"text\"}}}";
+    public static final String ADDED_FIELDS = "{\"properties\": {\"" + CAPTION + "\": {\"type\": \"text\"}, \""
+            + PRODUCT + "\": {\"type\": \"keyword\"}}}";
 
     private GalleryIndex() {
     }
@@ -66,6 +69,13 @@ public final class GalleryIndex {
         }
         return template;
     }
+
+    /**
+     * A put-mapping body with the fields added to mapping version 1 after indexes of it were created. Adding a field
+     * is the one mapping change OpenSearch allows on an existing index, and the mapping is strict, so an older index
+     * must get the field before the first document carrying it; putting it again is a no-op. A change to an existing
+     * field would need a new {@link #MAPPING_VERSION} (a new index and a re-index) instead.
+     */
 
     private static String resource() {
         try (InputStream in = GalleryIndex.class.getResourceAsStream(RESOURCE)) {

@@ -28,6 +28,7 @@ import static io.cirstream.contract.index.GalleryIndex.GEO;
 import static io.cirstream.contract.index.GalleryIndex.ID;
 import static io.cirstream.contract.index.GalleryIndex.IMAGE_URI;
 import static io.cirstream.contract.index.GalleryIndex.MODEL;
+import static io.cirstream.contract.index.GalleryIndex.PRODUCT;
 import static io.cirstream.contract.index.GalleryIndex.SOURCE;
 import static io.cirstream.contract.index.GalleryIndex.CAPTION;
 import static io.cirstream.contract.index.GalleryIndex.TAGS;
@@ -87,6 +88,7 @@ public final class VectorEventCodec implements EventCodec<VectorEvent> {
             m.attributes().forEach(doc.putObject(ATTRIBUTES)::put);
         }
         putIfPresent(doc, CAPTION, m.caption());
+        putIfPresent(doc, PRODUCT, m.product());
     }
 
     private static void putIfPresent(ObjectNode doc, String field, String value) {
@@ -139,7 +141,7 @@ public final class VectorEventCodec implements EventCodec<VectorEvent> {
                 geo.isObject() ? new GeoPoint(geo.path("lat").asDouble(), geo.path("lon").asDouble()) : null,
                 corners.size() == 2 ? new BoundingBox(corners.get(0).get(0).asDouble(), corners.get(1).get(1).asDouble(),
                         corners.get(1).get(0).asDouble(), corners.get(0).get(1).asDouble()) : null,
-                optText(doc, SOURCE), tags, attributes, optText(doc, CAPTION));
+                optText(doc, SOURCE), tags, attributes, optText(doc, CAPTION), optText(doc, PRODUCT));
     }
 
     private static JsonNode required(JsonNode doc, String field) {

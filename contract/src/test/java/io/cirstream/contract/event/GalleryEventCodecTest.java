@@ -22,7 +22,7 @@ class GalleryEventCodecTest {
     void roundTripsAnInlineImageWithFullMetadata() {
         ImageMetadata metadata = new ImageMetadata("synthetic-val", "dress", Instant.parse("2024-05-01T12:00:00Z"),
                 new GeoPoint(48.85, 2.35), new BoundingBox(2.3, 48.8, 2.4, 48.9), "upload:alice",
-                List.of("red", "long"), Map.of("photographer", "alice", "lens", "50mm"), "a long red dress");
+                List.of("red", "long"), Map.of("photographer", "alice", "lens", "50mm"), "a long red dress", "sku-42");
         GalleryEvent event = GalleryEvent.upsert("img-0001", ImageRef.inline(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0},
                 "image/png"), metadata, 1_700_000_000_123L);
 

@@ -21,7 +21,7 @@ class VectorEventCodecTest {
     void roundTripsEveryField() {
         ImageMetadata metadata = new ImageMetadata("tiles", "harbour", Instant.parse("2024-05-01T12:00:00Z"),
                 new GeoPoint(52.5, 13.4), new BoundingBox(13.0, 52.0, 14.0, 53.0), "sentinel",
-                List.of("a", "b"), Map.of("band", "rgb"), "a harbour with two ships");
+                List.of("a", "b"), Map.of("band", "rgb"), "a harbour with two ships", "product-7");
         VectorEvent event = new VectorEvent("img-1", new float[]{0.6f, -0.8f}, "synthetic-v1", metadata,
                 "file:///data/img-1.png", "image/png", 1_700_000_000_000L);
 

@@ -30,7 +30,7 @@ record ImageListRow(Map<String, String> fields, List<String> tags, Map<String, S
     ImageMetadata metadata(String defaultCollection) {
         String collection = get("collection");
         return new ImageMetadata(collection == null ? defaultCollection : collection, get("category"),
-                instant("captured_at"), geo(), bbox(), get("source"), tags, attributes, get("caption"));
+                instant("captured_at"), geo(), bbox(), get("source"), tags, attributes, get("caption"), null);
     }
 
     private Instant instant(String name) {

@@ -96,7 +96,8 @@ final class ImagesHandler {
         try {
             return new ImageMetadata(ctx.request().getFormAttribute("collection"),
                     ctx.request().getFormAttribute("category"), null, null, null,
-                    ctx.request().getFormAttribute("source"), tagList, null, ctx.request().getFormAttribute("caption"));
+                    ctx.request().getFormAttribute("source"), tagList, null, ctx.request().getFormAttribute("caption"),
+                    null);
         } catch (IllegalArgumentException e) {
             throw QueryError.of(ErrorCode.BAD_METADATA, e.getMessage());
         }

@@ -57,7 +57,7 @@ public final class SearchRequestParser {
         }
         return new SearchRequest(reference, text, text(body, "caption").orElse(""), description, method,
                 params(body), k(body), FilterParser.parse(body.get("filters")),
-                bool(body, "exclude_reference", true), bool(body, "explain", false));
+                bool(body, "exclude_reference", true), bool(body, "explain", false), groupByProduct(body));
     }
 
     private Method method(JsonNode body) {
@@ -152,6 +152,16 @@ public final class SearchRequestParser {
                     + contract.maxK() + ", got " + node);
         }
         return node.asInt();
+    }
+
+    private static boolean groupByProduct(JsonNode body) {
+        return optionalText(body, "group").map(group -> {
+            if (!group.equals("product")) {
+                throw QueryError.of(ErrorCode.BAD_PARAMETER, "group must be \"product\" (one result per product), got '"
+                        + group + "'");
+            }
+            return true;
+        }).orElse(false);
     }
 
     static double number(JsonNode body, String name, double fallback) {

@@ -38,15 +38,17 @@ public final class SearchEngine {
         long start = System.nanoTime();
         return encoder.encode(request).compose(encoded -> {
             long knnStart = System.nanoTime();
-            int wanted = request.k() + (excludedId(request).isPresent() ? 1 : 0);
+            int images = request.k() + (excludedId(request).isPresent() ? 1 : 0);
+            int wanted = request.groupByProduct() ? ProductGroups.candidates(images) : images;
             Future<List<SearchResult.Item>> ranked = request.method().fusesLate()
                     ? weicom(request, encoded, wanted) : single(request, encoded, wanted);
             return ranked.map(items -> {
                 long end = System.nanoTime();
                 knnTimer.record(end - knnStart, TimeUnit.NANOSECONDS);
-                List<SearchResult.Item> kept = items.stream()
-                        .filter(item -> excludedId(request).map(ref -> !isReference(ref, item)).orElse(true))
-                        .limit(request.k()).toList();
+                List<SearchResult.Item> others = items.stream()
+                        .filter(item -> excludedId(request).map(ref -> !isReference(ref, item)).orElse(true)).toList();
+                List<SearchResult.Item> kept = (request.groupByProduct() ? ProductGroups.bestPerProduct(others) : others)
+                        .stream().limit(request.k()).toList();
                 return new SearchResult(kept, new SearchResult.Timings(millis(encoded.encodeNanos()),
                         millis(end - knnStart), millis(end - start)), request.method());
             });

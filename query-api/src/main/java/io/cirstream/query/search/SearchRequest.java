@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param excludeReference drop the reference image itself from the results (only possible when it is
  *                         referenced by id)
  * @param explain          add per-modality similarities to each result
+ * @param groupByProduct   one result per product: its best image ({@link ProductGroups})
  */
 public record SearchRequest(Optional<Reference> reference, Optional<String> text, String caption,
                             String description, Method method,
                             CompositionParams params, int k, Filters filters, boolean excludeReference,
-                            boolean explain) {
+                            boolean explain, boolean groupByProduct) {
 }

@@ -18,6 +18,7 @@ public final class IndexedGallery {
     static final String COLLECTION_FIELD = "collection";
     static final String VECTOR_FIELD = "vector";
     static final String TAGS_FIELD = "tags";
+    static final String ID_FIELD = "id";
     static final String ATTRIBUTES_FIELD = "attributes";
     private static final int PAGE = 500;
     private static final String SCROLL_KEEP_ALIVE = "2m";
@@ -105,20 +106,25 @@ public final class IndexedGallery {
         err.printf("eval: index holds all %d images of %s%n", seen, collection);
     }
 
-    /** Every stored vector of {@code collection}, by document id, read with a scroll in index order. */
+    /**
+     * Every stored vector of {@code collection}, by image id, read with a scroll in index order. The image id is the
+     * stored {@code id} field: a benchmark image's document id is scoped to its collection ({@code DocumentId}), and
+     * queries, API hits and the protocols all name the plain image id.
+     */
     public StoredGallery vectors(String collection) {
         List<String> ids = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         List<List<String>> tags = new ArrayList<>();
         JsonNode page = client.call("POST", "/" + alias + "/_search?scroll=" + SCROLL_KEEP_ALIVE,
                 """
-                {"size": %d, "sort": ["_doc"], "_source": ["%s", "%s"], "query": %s}
-                """.formatted(PAGE, VECTOR_FIELD, TAGS_FIELD, termQuery(collection)));
+                {"size": %d, "sort": ["_doc"], "_source": ["%s", "%s", "%s"], "query": %s}
+                """.formatted(PAGE, VECTOR_FIELD, TAGS_FIELD, ID_FIELD, termQuery(collection)));
         String scrollId = page.path("_scroll_id").asText();
         try {
             while (page.path("hits").path("hits").size() > 0) {
                 for (JsonNode hit : page.path("hits").path("hits")) {
-                    ids.add(hit.path("_id").asText());
+                    // Documents written before the id field existed fall back to the document id.
+                    ids.add(hit.path("_source").path(ID_FIELD).asText(hit.path("_id").asText()));
                     vectors.add(vector(hit));
                     tags.add(tags(hit));
                 }

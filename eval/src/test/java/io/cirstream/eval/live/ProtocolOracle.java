@@ -56,6 +56,12 @@ final class ProtocolOracle {
                 .toList();
     }
 
+    /** The exact similarity of gallery image {@code id} to the query's composed vector. */
+    double score(PublishedLayouts.Query query, String method, double alpha, String id) {
+        double[] q = BruteForceRecall.compose(method, alpha, images.get(query.reference()), texts.get(query.text()));
+        return BruteForceRecall.cosine(q, images.get(id));
+    }
+
     /** CIRR: R@1/5/10/50 (target_hard in the top K, reference removed) and Rsubset@1/2/3 over img_set.members. */
     Map<String, Double> cirr(String method, double alpha) {
         Map<String, Double> metrics = new LinkedHashMap<>();

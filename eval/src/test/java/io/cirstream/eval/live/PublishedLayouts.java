@@ -122,14 +122,15 @@ final class PublishedLayouts {
             }
             valLists.put(category, new ArrayList<>(range(asin, 0, 9)));
             testLists.put(category, new ArrayList<>(range(asin, 6, 12)));
-            for (SyntheticQuery q : SyntheticWorld.queries(seed, 9, 5)) {
-                String text = q.caption() + " and looks the same otherwise";
-                valQueries.add(new Query(category + "-" + q.pairId(), asin.apply(q.reference()), text,
+            List<SyntheticQuery> drawn = SyntheticWorld.queries(seed, 9, 5);
+            for (SyntheticQuery q : drawn) {
+                valQueries.add(new Query(category + "-" + q.pairId(), asin.apply(q.reference()), twoCaptions(q),
                         List.of(asin.apply(q.target())), List.of(), category));
             }
             for (int i = 0; i < 3; i++) {
-                testQueries.add(new Query(category + "-" + i, asin.apply(6 + 2 * i), "is more colourful and has the same shape", List.of(),
-                        List.of(), category));
+                // The synthetic pack knows only its own words: a text without any is a degenerate query.
+                testQueries.add(new Query(category + "-" + i, asin.apply(6 + 2 * i), twoCaptions(drawn.get(i)),
+                        List.of(), List.of(), category));
             }
         }
         // ASINs listed in two categories: shirt's first two are toptee gallery images too.
@@ -138,6 +139,11 @@ final class PublishedLayouts {
         Split val = fashionIqSplit(root, "val", valLists, files, valQueries);
         Split test = fashionIqSplit(root, "test", testLists, files, testQueries);
         return new Layout(root, val, test);
+    }
+
+    /** Two captions as FashionIQ has them, joined as eval sends them: "c1 and c2". */
+    private static String twoCaptions(SyntheticQuery query) {
+        return query.caption() + " and looks the same otherwise";
     }
 
     private static Split fashionIqSplit(Path root, String split, Map<String, List<String>> lists,

@@ -58,6 +58,8 @@ import static org.assertj.core.api.Assertions.within;
 class ValThenTestReplayIntegrationTest {
     private static final List<String> METHODS = List.of("image", "sum", "slerp");
     private static final Duration INDEX_WAIT = Duration.ofSeconds(60);
+    /** Similarities closer than this are ties (live scores are rounded to 5 decimals; encodings differ in the last bits). */
+    private static final double TIE = 2e-5;
 
     @TempDir
     static Path dir;
@@ -137,11 +139,10 @@ class ValThenTestReplayIntegrationTest {
                     "recall_subset", layout.test().queries(), gallery);
             for (PublishedLayouts.Query query : layout.test().queries()) {
                 List<String> exact = testOracle.ranking(query, method, alpha(Benchmark.CIRR), true);
-                assertThat(recall.get(query.id())).as("%s top 50 of pair %s", method, query.id())
-                        .isEqualTo(top(exact, SubmissionFormat.TOP));
-                assertThat(subset.get(query.id())).as("%s subset top 3 of pair %s", method, query.id())
-                        .isEqualTo(top(exact.stream().filter(query.members()::contains).toList(),
-                                SubmissionFormat.SUBSET_TOP));
+                assertRankedAsExact(recall.get(query.id()), top(exact, SubmissionFormat.TOP), testOracle, query,
+                        method, Benchmark.CIRR);
+                assertRankedAsExact(subset.get(query.id()), top(exact.stream().filter(query.members()::contains)
+                        .toList(), SubmissionFormat.SUBSET_TOP), testOracle, query, method, Benchmark.CIRR);
             }
         }
     }
@@ -155,7 +156,7 @@ class ValThenTestReplayIntegrationTest {
 
         EvalReport test = evaluate(Benchmark.FASHIONIQ, layout.test().name()).report();
         assertThat(test.gallerySize()).isEqualTo(layout.test().files().size());
-        assertThat(test.failedQueries()).isZero();
+        assertThat(test.failedQueries()).as("failed test queries: %s", test.failureSummary()).isZero();
     }
 
     @Test
@@ -171,9 +172,8 @@ class ValThenTestReplayIntegrationTest {
             Map<String, List<String>> submitted = SubmissionFormat.assertCirco(submission(test, method, "circo"),
                     layout.test().queries(), layout.test().files().keySet());
             for (PublishedLayouts.Query query : layout.test().queries()) {
-                assertThat(submitted.get(query.id())).as("%s top 50 of query %s", method, query.id())
-                        .isEqualTo(top(testOracle.ranking(query, method, alpha(Benchmark.CIRCO), true),
-                                SubmissionFormat.TOP));
+                assertRankedAsExact(submitted.get(query.id()), top(testOracle.ranking(query, method,
+                        alpha(Benchmark.CIRCO), true), SubmissionFormat.TOP), testOracle, query, method, Benchmark.CIRCO);
             }
         }
     }
@@ -237,6 +237,22 @@ class ValThenTestReplayIntegrationTest {
             return LiveEvaluation.run(options, runtime, new PrintStream(log, true, StandardCharsets.UTF_8), err);
         } catch (RuntimeException e) {
             throw new AssertionError("eval " + benchmark.id() + " --split " + split + " failed; its output:\n" + log, e);
+        }
+    }
+
+    /**
+     * The i-th submitted image has the i-th best exact similarity. Equal up to ties, not equal as lists: live runs
+     * round similarities to 5 decimals and break ties by id (docs/evaluation.md), and the synthetic pack gives many
+     * unrelated tiles nearly the same similarity.
+     */
+    private static void assertRankedAsExact(List<String> submitted, List<String> exact, ProtocolOracle oracle,
+                                            PublishedLayouts.Query query, String method, Benchmark benchmark) {
+        assertThat(submitted).as("%s ranking of query %s", method, query.id()).hasSameSizeAs(exact)
+                .containsExactlyInAnyOrderElementsOf(exact);
+        for (int i = 0; i < exact.size(); i++) {
+            assertThat(oracle.score(query, method, alpha(benchmark), submitted.get(i)))
+                    .as("%s query %s rank %d: %s (exact order %s)", method, query.id(), i + 1, submitted, exact)
+                    .isCloseTo(oracle.score(query, method, alpha(benchmark), exact.get(i)), within(TIE));
         }
     }
 

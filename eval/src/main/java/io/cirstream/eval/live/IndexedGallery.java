@@ -23,6 +23,7 @@ public final class IndexedGallery {
     static final String COLLECTION_FIELD = "collection";
     static final String VECTOR_FIELD = "vector";
     static final String TAGS_FIELD = "tags";
+    static final String ID_FIELD = "id";
     static final String ATTRIBUTES_FIELD = "attributes";
     private static final int PAGE = 500;
     private static final String SCROLL_KEEP_ALIVE = "2m";
@@ -110,26 +111,30 @@ public final class IndexedGallery {
         err.printf("eval: index holds all %d images of %s%n", seen, collection);
     }
 
-    /** Every stored vector of {@code collection}, by document id, read with a scroll in index order. */
+    /**
+     * Every stored vector of {@code collection}, by image id, read with a scroll in index order. The image id is the
+     * stored {@code id} field: a benchmark image's document id is scoped to its collection ({@code DocumentId}), and
+     * queries, API hits and the protocols all name the plain image id.
+     */
     public StoredGallery vectors(String collection) {
         List<String> ids = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         List<List<String>> tags = new ArrayList<>();
-        scroll(collection, List.of(VECTOR_FIELD, TAGS_FIELD), hit -> {
-            ids.add(hit.path("_id").asText());
+        scroll(collection, List.of(VECTOR_FIELD, TAGS_FIELD, ID_FIELD), hit -> {
+            ids.add(imageId(hit));
             vectors.add(vector(hit));
             tags.add(tags(hit));
         });
         return new StoredGallery(ids, vectors, tags);
     }
 
-    /** The stored image URI of every image of {@code collection} that has one, by document id. */
+    /** The stored image URI of every image of {@code collection} that has one, by image id. */
     public Map<String, String> imageUris(String collection) {
         Map<String, String> uris = new HashMap<>();
-        scroll(collection, List.of(GalleryIndex.IMAGE_URI), hit -> {
+        scroll(collection, List.of(GalleryIndex.IMAGE_URI, ID_FIELD), hit -> {
             JsonNode uri = hit.path("_source").path(GalleryIndex.IMAGE_URI);
             if (uri.isTextual()) {
-                uris.put(hit.path("_id").asText(), uri.asText());
+                uris.put(imageId(hit), uri.asText());
             }
         });
         return uris;
@@ -151,6 +156,11 @@ public final class IndexedGallery {
         } finally {
             client.send("DELETE", "/_search/scroll", "{\"scroll_id\": \"" + scrollId + "\"}");
         }
+    }
+
+    /** The plain image id; documents written before the id field existed fall back to the document id. */
+    private static String imageId(JsonNode hit) {
+        return hit.path("_source").path(ID_FIELD).asText(hit.path("_id").asText());
     }
 
     private static float[] vector(JsonNode hit) {

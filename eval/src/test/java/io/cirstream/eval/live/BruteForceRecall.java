@@ -41,7 +41,8 @@ final class BruteForceRecall {
         return 100.0 * hits / bench.queries.size();
     }
 
-    private static double[] compose(String method, double alpha, float[] image, float[] text) {
+    /** The query vector of {@code method} in double precision, of unit length. */
+    static double[] compose(String method, double alpha, float[] image, float[] text) {
         double[] i = unit(image);
         double[] t = unit(text);
         return switch (method) {
@@ -82,7 +83,7 @@ final class BruteForceRecall {
         return out;
     }
 
-    private static double cosine(double[] unitQuery, float[] v) {
+    static double cosine(double[] unitQuery, float[] v) {
         double dot = 0;
         double norm = 0;
         for (int i = 0; i < v.length; i++) {

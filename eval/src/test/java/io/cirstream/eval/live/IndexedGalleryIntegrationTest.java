@@ -1,5 +1,6 @@
 package io.cirstream.eval.live;
 
+import io.cirstream.contract.index.DocumentId;
 import io.cirstream.contract.json.Json;
 import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.testkit.IntegrationTest;
@@ -106,6 +107,23 @@ class IndexedGalleryIntegrationTest {
         assertThatThrownBy(() -> gallery.awaitCount("bench-val", "20260501T120000Z-bbbbbb", 11, Duration.ofSeconds(2),
                 quiet)).hasMessageContaining("holds 10 of 11 images of bench-val from replay 20260501T120000Z-bbbbbb")
                 .hasMessageContaining(IN_COLLECTION + " of bench-val in all");
+    }
+
+    /**
+     * A benchmark image's document id is scoped to its collection (DocumentId); eval must read back the image id the
+     * queries name, or every query's reference is "not indexed in its collection".
+     */
+    @Test
+    void readsBackScopedDocumentsByTheirImageId() throws Exception {
+        String action = Json.mapper().writeValueAsString(Map.of("index", Map.of("_index", index,
+                "_id", DocumentId.scoped("bench-test", "img-0"))));
+        String doc = Json.mapper().writeValueAsString(Map.of("id", "img-0", "collection", "bench-test",
+                "vector", written.get("img-0")));
+        assertThat(client.bulk(action + "\n" + doc + "\n", true).path("errors").asBoolean()).isFalse();
+
+        StoredGallery stored = new IndexedGallery(client, alias).vectors("bench-test");
+        assertThat(stored.ids()).containsExactly("img-0");
+        assertThat(stored.byId().get("img-0")).containsExactly(written.get("img-0"));
     }
 
     @Test

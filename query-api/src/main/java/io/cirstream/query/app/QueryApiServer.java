@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -48,6 +49,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * everything it opened in reverse order.
  */
 public final class QueryApiServer implements AutoCloseable {
+    private final AtomicBoolean closed = new AtomicBoolean();
     private static final Logger LOG = LoggerFactory.getLogger(QueryApiServer.class);
 
     private final List<AutoCloseable> resources;
@@ -136,8 +138,12 @@ public final class QueryApiServer implements AutoCloseable {
         return vertx;
     }
 
+    /** Idempotent: a shutdown hook and an explicit close (or a test's fixture) may both call it. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         http.close();
         closeAll(resources);
     }

@@ -47,11 +47,14 @@ final class ApiFixture implements AutoCloseable {
     final QueryApiServer server;
     final String topicPrefix;
     final Path dir;
+    /** The configuration the server was started with, for a second instance of the same deployment. */
+    final QueryApiConfig config;
     private final OpenSearchClient openSearch;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private ApiFixture(ModelRuntime runtime, SeededGallery gallery, QueryApiServer server, String topicPrefix,
-                       Path dir, OpenSearchClient openSearch) {
+                       Path dir, QueryApiConfig config, OpenSearchClient openSearch) {
+        this.config = config;
         this.runtime = runtime;
         this.gallery = gallery;
         this.server = server;
@@ -93,8 +96,9 @@ final class ApiFixture implements AutoCloseable {
                 QueryApiConfig.IMAGE_ROOTS.name(), gallery.layout.root().toAbsolutePath().toString(),
                 QueryApiConfig.WEICOM_CANDIDATES.name(), "100"));
         settings.putAll(overrides);
-        QueryApiServer server = QueryApiServer.start(QueryApiConfig.from(LocalInfra.settings(settings)), runtime);
-        return new ApiFixture(runtime, gallery, server, prefix, dir, openSearch);
+        QueryApiConfig config = QueryApiConfig.from(LocalInfra.settings(settings));
+        QueryApiServer server = QueryApiServer.start(config, runtime);
+        return new ApiFixture(runtime, gallery, server, prefix, dir, config, openSearch);
     }
 
     URI uri(String path) {

@@ -84,7 +84,9 @@ public final class QueryApiServer implements AutoCloseable {
             QueryMetrics metrics = new QueryMetrics();
             OpenSearchClient openSearch = add(resources, new OpenSearchClient(config.openSearch()));
             QueryApiConfig.HotPath hot = config.hotPath();
-            OpenSearchTransport transport = add(resources, hot.transport().equals("jdk") ? new JdkTransport(openSearch)
+            // The Vert.x transport talks to one node; with several, the adapter's failover across them wins.
+            boolean viaAdapter = hot.transport().equals("jdk") || config.openSearch().urls().size() > 1;
+            OpenSearchTransport transport = add(resources, viaAdapter ? new JdkTransport(openSearch)
                     : new VertxTransport(vertx, config.openSearch(), hot.poolSize()));
             GalleryStore store = new GalleryStore(transport, config.openSearch().indexAlias(), runtime.space(),
                     config.efSearch());

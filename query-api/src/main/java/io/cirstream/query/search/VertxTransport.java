@@ -10,6 +10,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.net.KeyStoreOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -33,13 +35,27 @@ public final class VertxTransport implements OpenSearchTransport {
     private final String base;
     private final MultiMap headers;
 
+    /** The same trust as the adapter's: only the configured CA (PEM or truststore) when one is set, hostnames verified. */
+    private static void trust(HttpClientOptions options, OpenSearchConfig.Tls tls) {
+        options.setVerifyHost(tls.verifyHostname());
+        if (tls.caPem().isPresent()) {
+            options.setTrustOptions(new PemTrustOptions().addCertPath(tls.caPem().get().toString()));
+        } else if (tls.truststore().isPresent()) {
+            options.setTrustOptions(new KeyStoreOptions().setType(tls.truststoreType())
+                    .setPath(tls.truststore().get().toString()).setPassword(tls.truststorePassword()));
+        }
+    }
+
     /** {@code poolSize}: connections kept to OpenSearch (per event loop the client is used from, at most this). */
     public VertxTransport(Vertx vertx, OpenSearchConfig config, int poolSize) {
         URI url = config.url();
         boolean tls = "https".equals(url.getScheme());
-        this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setSsl(tls)
-                        .setDefaultHost(url.getHost()).setDefaultPort(url.getPort() > 0 ? url.getPort() : tls ? 443 : 80),
-                new PoolOptions().setHttp1MaxSize(poolSize));
+        HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setSsl(tls)
+                .setDefaultHost(url.getHost()).setDefaultPort(url.getPort() > 0 ? url.getPort() : tls ? 443 : 80);
+        if (tls) {
+            trust(options, config.tls());
+        }
+        this.http = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(poolSize));
         String path = url.getRawPath() == null ? "" : url.getRawPath();
         this.base = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.headers = MultiMap.caseInsensitiveMultiMap().add(HttpHeaders.CONTENT_TYPE, "application/json");

@@ -172,6 +172,12 @@ public final class EmbedderService implements AutoCloseable {
         return Optional.ofNullable(streams).map(KafkaStreams::state);
     }
 
+    /** The stream tasks this instance processes now (0 before its first assignment and after the close). */
+    public synchronized int activeTasks() {
+        return streams == null ? 0 : streams.metadataForLocalThreads().stream()
+                .mapToInt(thread -> thread.activeTasks().size()).sum();
+    }
+
     /** Whether the OpenSearch sink's thread is running. */
     public synchronized boolean sinkRunning() {
         return indexer != null && indexer.running();

@@ -49,10 +49,13 @@ class TwoInstancesShareTheWorkIntegrationTest {
                 EmbedderConfig.METRICS_PORT.name(), "0"))) {
             EmbedderConfig config = EmbedderConfig.from(h.settings());
             TopicSetup.ensure(config.kafka(), config.topics());
-            sendImages(h, 0, BACKLOG);
             try (EmbedderService a = h.start(Map.of(EmbedderConfig.INSTANCE_ID.name(), "embedder-a"));
                  EmbedderService b = h.start(Map.of(EmbedderConfig.INSTANCE_ID.name(), "embedder-b",
                          EmbedderConfig.STATE_DIR.name(), dir.resolve("state-b").toString()))) {
+                // The backlog goes in once both hold tasks: started one after the other on a busy machine, the first
+                // could otherwise drain a small backlog alone before the group has rebalanced, which says nothing.
+                await("both instances hold stream tasks", () -> a.activeTasks() > 0 && b.activeTasks() > 0);
+                sendImages(h, 0, BACKLOG);
                 await("all " + BACKLOG + " images indexed by the two instances", () -> h.documentCount() == BACKLOG);
                 long byA = a.metrics().snapshot().recordsIn();
                 long byB = b.metrics().snapshot().recordsIn();

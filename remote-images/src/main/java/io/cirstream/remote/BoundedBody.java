@@ -13,7 +13,7 @@ import java.util.concurrent.Flow;
  * chunk would pass {@code maxBytes}, so never more than the limit is held, whatever the server sends; a
  * declared Content-Length over the limit is refused before any byte is read.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     private final long maxBytes;
     private final long declaredLength;
@@ -21,6 +21,14 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
+
+    /**
+     * A subscriber for one response. {@code declaredLength} is the Content-Length (-1 when absent); {@code what}
+     * names the resource in the {@link FetchReason#TOO_LARGE} failure the body completes with past the limit.
+     */
+    public static HttpResponse.BodySubscriber<byte[]> subscriber(long maxBytes, long declaredLength, Object what) {
+        return new BoundedBody(maxBytes, declaredLength, what);
+    }
 
     BoundedBody(long maxBytes, long declaredLength, Object what) {
         this.maxBytes = maxBytes;

@@ -2,6 +2,9 @@ package io.cirstream.query.search;
 
 import io.cirstream.query.error.ErrorCode;
 import io.cirstream.query.error.QueryError;
+import io.cirstream.remote.BoundedBody;
+import io.cirstream.remote.FetchException;
+import io.cirstream.remote.FetchReason;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,7 +73,8 @@ public final class UrlFetcher {
         check(uri);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(policy.timeout()).GET().build();
         CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request,
-                info -> info.statusCode() == 200 ? BoundedBody.subscriber(policy.maxBytes())
+                info -> info.statusCode() == 200 ? BoundedBody.subscriber(policy.maxBytes(),
+                        info.headers().firstValueAsLong("content-length").orElse(-1), uri)
                         : HttpResponse.BodySubscribers.replacing(new byte[0]));
         try {
             HttpResponse<byte[]> response = exchange.get(policy.timeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -83,7 +87,7 @@ public final class UrlFetcher {
             throw QueryError.of(ErrorCode.URL_FETCH_FAILED, "fetching " + uri + " took longer than "
                     + policy.timeout().toMillis() + " ms");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof BoundedBody.TooLarge) {
+            if (e.getCause() instanceof FetchException failure && failure.reason() == FetchReason.TOO_LARGE) {
                 throw QueryError.of(ErrorCode.IMAGE_TOO_LARGE, uri + " is larger than " + policy.maxBytes() + " bytes");
             }
             throw QueryError.of(ErrorCode.URL_FETCH_FAILED, "could not fetch " + uri + ": " + e.getCause());

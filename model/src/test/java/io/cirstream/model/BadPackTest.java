@@ -2,7 +2,6 @@ package io.cirstream.model;
 
 import io.cirstream.model.onnx.DeviceUnavailableException;
 
-import io.cirstream.contract.pack.ModelPackException;
 import io.cirstream.contract.pack.PackManifest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -152,21 +150,10 @@ class BadPackTest {
     }
 
     private Path copy(Path source) throws IOException {
-        Path target = dir.resolve("pack" + (copies++));
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, target.resolve(f.getFileName()));
-            }
-        }
-        return target;
+        return TestPacks.copy(source, dir.resolve("pack" + (copies++)));
     }
 
     private static void assertFails(Path pack, String... fragments) {
-        var thrown = assertThatThrownBy(() -> ModelRuntime.load(pack, TestPacks.options()).close())
-                .isInstanceOf(ModelPackException.class);
-        for (String fragment : fragments) {
-            thrown.hasMessageContaining(fragment);
-        }
+        TestPacks.assertLoadFails(pack, fragments);
     }
 }

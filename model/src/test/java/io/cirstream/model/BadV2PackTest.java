@@ -2,18 +2,14 @@ package io.cirstream.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cirstream.contract.json.Json;
-import io.cirstream.contract.pack.ModelPackException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Format-2 packs load with every new path, and broken ones fail at load naming the file and field at fault. */
 class BadV2PackTest {
@@ -107,21 +103,10 @@ class BadV2PackTest {
     }
 
     private Path copy(Path source) throws IOException {
-        Path target = dir.resolve("pack" + (copies++));
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, target.resolve(f.getFileName()));
-            }
-        }
-        return target;
+        return TestPacks.copy(source, dir.resolve("pack" + (copies++)));
     }
 
     private static void assertFails(Path pack, String... fragments) {
-        var thrown = assertThatThrownBy(() -> ModelRuntime.load(pack, TestPacks.options()).close())
-                .isInstanceOf(ModelPackException.class);
-        for (String fragment : fragments) {
-            thrown.hasMessageContaining(fragment);
-        }
+        TestPacks.assertLoadFails(pack, fragments);
     }
 }

@@ -5,7 +5,14 @@ import io.cirstream.model.onnx.RuntimeOptions;
 import io.cirstream.tools.packs.GeneratorOptions;
 import io.cirstream.tools.packs.PackGenerator;
 
+import io.cirstream.contract.pack.ModelPackException;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Generated packs shared by the tests of one build, under target/ (generation is idempotent). */
 final class TestPacks {
@@ -37,5 +44,25 @@ final class TestPacks {
 
     static RuntimeOptions options() {
         return RuntimeOptions.defaults().withThreads(2).withBatchSize(16);
+    }
+
+    /** A writable copy of the files of {@code source} in {@code target}, for a test to damage. */
+    static Path copy(Path source, Path target) throws IOException {
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+        return target;
+    }
+
+    /** Loading {@code pack} is refused with a message holding every fragment. */
+    static void assertLoadFails(Path pack, String... fragments) {
+        var thrown = assertThatThrownBy(() -> ModelRuntime.load(pack, options()).close())
+                .isInstanceOf(ModelPackException.class);
+        for (String fragment : fragments) {
+            thrown.hasMessageContaining(fragment);
+        }
     }
 }

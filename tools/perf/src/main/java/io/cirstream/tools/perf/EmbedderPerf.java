@@ -38,19 +38,26 @@ import java.util.UUID;
  * Prints, for one model pack: the raw encoder throughput (decoded images straight into the encoder), the end-to-end
  * embedder throughput (gallery records already on Kafka -> vectors committed) and their ratio, then the freshness
  * (produce -> searchable in OpenSearch) p50/p99 at a steady rate. Needs the local Kafka and OpenSearch.
- * <pre>EmbedderPerf [--pack synthetic|synthetic-fp16|vit-b32-shaped] [--images N] [--rate PER_S] [--fresh N]</pre>
+ * <pre>EmbedderPerf [--pack synthetic|synthetic-fp16|vit-b32-shaped] [--images N] [--rate PER_S] [--fresh N]
+ *              [--profile true]</pre>
+ * With {@code --profile true} the end-to-end phase is CPU-sampled (async-profiler, every thread of this JVM, ONNX
+ * Runtime's native ones included) and a table of CPU microseconds per image for each pipeline stage is printed,
+ * with the Kafka broker's and OpenSearch's CPU per image over the same phase when they run on this host.
  * Everything else comes from the usual configuration (CIRSTREAM_* environment), e.g. embedder.batch-size.
  */
 public final class EmbedderPerf {
     private static final long WORLD_SEED = 3;
     private final GalleryEventCodec codec = new GalleryEventCodec();
+    private final boolean profile;
 
-    private EmbedderPerf() {
+    private EmbedderPerf(boolean profile) {
+        this.profile = profile;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = PerfArgs.parse(args);
-        new EmbedderPerf().run(opts.getOrDefault("pack", PackGenerator.SYNTHETIC),
+        new EmbedderPerf(Boolean.parseBoolean(opts.getOrDefault("profile", "false"))).run(
+                opts.getOrDefault("pack", PackGenerator.SYNTHETIC),
                 Integer.parseInt(opts.getOrDefault("images", "2000")), Double.parseDouble(opts.getOrDefault("rate", "50")),
                 Integer.parseInt(opts.getOrDefault("fresh", "500")));
     }
@@ -108,19 +115,31 @@ public final class EmbedderPerf {
      * when the last vector is committed and searchable, not when the stream hands it on (the {@code vectorsOut}
      * counter, before the transaction commits and before OpenSearch indexes it). Start-up is not counted.
      */
-    private static double endToEndThroughput(EmbedderConfig config, EmbedderService service, int images)
+    private double endToEndThroughput(EmbedderConfig config, EmbedderService service, int images)
             throws InterruptedException {
         String count = "/" + config.openSearch().indexAlias() + "/_count";
         long first = 0;
+        StageProfile stages = null;
+        long profiledFrom = 0;
         try (OpenSearchClient client = new OpenSearchClient(config.openSearch())) {
             while (searchable(client, count) < images) {
-                if (first == 0 && service.metrics().snapshot().recordsIn() > 0) {
+                long read = service.metrics().snapshot().recordsIn();
+                if (first == 0 && read > 0) {
                     first = System.nanoTime();
+                }
+                // The first fifth warms the JIT up; the profile is the steady state after it.
+                if (profile && stages == null && read >= images / 5) {
+                    stages = StageProfile.start();
+                    profiledFrom = read;
                 }
                 Thread.sleep(20);
             }
         }
-        return images / ((System.nanoTime() - first) / 1e9);
+        double throughput = images / ((System.nanoTime() - first) / 1e9);
+        if (stages != null) {
+            System.out.print(stages.stop(images - profiledFrom));
+        }
+        return throughput;
     }
 
     private static long searchable(OpenSearchClient client, String countPath) {

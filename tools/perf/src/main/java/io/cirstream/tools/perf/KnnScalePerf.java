@@ -144,7 +144,8 @@ public final class KnnScalePerf {
                         }
                         int before = written.getAndAdd(to - from);
                         if ((before + to - from) / step != before / step) {
-                            System.out.printf(Locale.ROOT, "  %,d / %,d%n", before + to - from, docs);
+                            System.out.printf(Locale.ROOT, "  %,d / %,d (load average %.2f)%n", before + to - from, docs,
+                                    loadAverage());
                         }
                     }
                     return null;
@@ -219,21 +220,16 @@ public final class KnnScalePerf {
         JsonNode node = client.call("GET", "/_nodes/_local/stats/jvm", null).path("nodes").elements().next();
         double heap = node.path("jvm").path("mem").path("heap_used_in_bytes").asDouble() / (1 << 20);
         JsonNode info = client.call("GET", "/_nodes/_local/process", null).path("nodes").elements().next();
-        return new Memory(disk, heap, rssMiB(info.path("process").path("id").asLong()), segments);
+        return new Memory(disk, heap, LocalProcess.rssMiB(info.path("process").path("id").asLong()), segments);
     }
 
-    /** OpenSearch's resident memory from /proc when it runs on this host (NaN otherwise). */
-    private static double rssMiB(long pid) {
+    /** The one-minute load average, printed beside progress so a reader sees what else the machine was doing. */
+    private static double loadAverage() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-                }
-            }
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         } catch (Exception e) {
-            // another host, or no /proc: the figure is left out
+            return Double.NaN;
         }
-        return Double.NaN;
     }
 
     private static String id(int i) {

@@ -1,0 +1,50 @@
+package io.cirstream.tools.perf.stages;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StageAttributionTest {
+    private static final String STREAM = "[bench-1a2b-StreamThread-1 tid=7];java/lang/Thread.run;";
+
+    @Test
+    void givesEachStackToTheFirstStageWhoseFramesItCarries() {
+        assertEquals(PipelineStage.ENCODE, StageAttribution.stageOf(STREAM
+                + "io/cirstream/model/OnnxImageEncoder.encodeBatch;ai/onnxruntime/OrtSession.run;libonnxruntime.so"));
+        assertEquals(PipelineStage.PREPROCESS, StageAttribution.stageOf(STREAM
+                + "io/cirstream/model/OnnxImageEncoder.pixels;io/cirstream/model/preprocess/BicubicResampler.pass"));
+        assertEquals(PipelineStage.DECODE, StageAttribution.stageOf(STREAM
+                + "io/cirstream/imaging/ImageDecoder.decode;java/util/zip/Inflater.inflate"));
+        // The indexer's JSON is bulk indexing, not event parsing.
+        assertEquals(PipelineStage.BULK_INDEX, StageAttribution.stageOf("[embedder-indexer tid=9];"
+                + "io/cirstream/indexer/BulkWriter.write;com/fasterxml/jackson/core/JsonGenerator.writeString"));
+        assertEquals(PipelineStage.PARSE, StageAttribution.stageOf(STREAM
+                + "io/cirstream/contract/event/GalleryEventCodec.image;java/util/Base64$Decoder.decode"));
+        assertEquals(PipelineStage.PRODUCE, StageAttribution.stageOf(
+                "[kafka-producer-network-thread | x tid=3];sun/nio/ch/SocketDispatcher.write"));
+        assertEquals(PipelineStage.JVM, StageAttribution.stageOf("[C2 CompilerThread0 tid=2];C2Compiler::compile_method"));
+        // A stream thread is not the harness although its application id starts with "bench-".
+        assertEquals(PipelineStage.OTHER, StageAttribution.stageOf(STREAM + "java/util/ArrayList.add"));
+        assertEquals(PipelineStage.HARNESS, StageAttribution.stageOf("[main tid=1];io/cirstream/tools/perf/EmbedderPerf.run"));
+    }
+
+    @Test
+    void turnsSamplesIntoCpuMicrosecondsPerImageLeavingTheHarnessOut() {
+        CpuProfiler.Samples samples = new CpuProfiler.Samples(Map.of(
+                STREAM + "io/cirstream/model/preprocess/BicubicResampler.pass", 300L,
+                STREAM + "ai/onnxruntime/OrtSession.run", 100L,
+                "[main tid=1];io/cirstream/tools/perf/EmbedderPerf.run", 50L), Duration.ofMillis(1));
+        StageAttribution stages = StageAttribution.of(samples);
+
+        assertEquals(1_500.0, stages.microsPerImage(PipelineStage.PREPROCESS, 200), 1e-9);
+        assertEquals(500.0, stages.microsPerImage(PipelineStage.ENCODE, 200), 1e-9);
+        assertEquals(2_000.0, stages.pipelineMicrosPerImage(200), 1e-9);
+        String table = stages.table(200);
+        assertTrue(table.contains("| preprocess (resize, crop, normalise) | 300 | 1500 | 75.0% |"), table);
+        assertTrue(table.contains("| **embedder process, total** | 400 | **2000** | 100% |"), table);
+    }
+}

@@ -9,6 +9,10 @@ package io.cirstream.model.preprocess;
  * A resize may compute only a window of its output ({@link Axis}): each output pixel is the same weighted sum
  * whether or not its neighbours are computed, so a window is bit-identical to the same region of the full
  * resize, and its cost depends on the window and the source span it reads, not on the full output size.
+ * <p>
+ * An axis whose every position takes one source pixel at full weight (a side already at the target size: bicubic
+ * at scale 1 weighs its taps 0, 1, 0, 0) is copied instead of summed; the sum would give the same value, since
+ * (2^21 + v * 2^22) >> 22 = v, so the copy is exact and only skips the multiply-adds.
  */
 final class BicubicResampler {
 
@@ -37,6 +41,9 @@ final class BicubicResampler {
         int outW = horizontal ? axis.length() : w;
         int outH = horizontal ? h : axis.length();
         int[] dst = new int[Math.multiplyExact(Math.multiplyExact(outW, outH), channels)];
+        if (axis.copies != null) {
+            return copy(src, w, channels, axis, horizontal, dst, outW, outH);
+        }
         for (int y = 0; y < outH; y++) {
             for (int x = 0; x < outW; x++) {
                 int o = horizontal ? x : y;
@@ -49,6 +56,18 @@ final class BicubicResampler {
                     }
                     dst[(y * outW + x) * channels + ch] = clip8(sum >> PRECISION_BITS);
                 }
+            }
+        }
+        return dst;
+    }
+
+    private static int[] copy(int[] src, int w, int channels, Axis axis, boolean horizontal, int[] dst, int outW,
+                              int outH) {
+        for (int y = 0; y < outH; y++) {
+            for (int x = 0; x < outW; x++) {
+                int s = axis.copies[horizontal ? x : y] - axis.sourceFirst;
+                int index = horizontal ? (y * w + s) : (s * w + x);
+                System.arraycopy(src, index * channels, dst, (y * outW + x) * channels, channels);
             }
         }
         return dst;
@@ -82,11 +101,14 @@ final class BicubicResampler {
         private final int[][] weights;
         private final int sourceFirst;
         private final int sourceEnd;
+        /** Per position the one source index it copies, or null when some position mixes several. */
+        private final int[] copies;
 
         private Axis(int[] start, int[] count, int[][] weights) {
             this.start = start;
             this.count = count;
             this.weights = weights;
+            this.copies = copies(start, count, weights);
             int first = Integer.MAX_VALUE;
             int end = 0;
             for (int o = 0; o < start.length; o++) {
@@ -128,6 +150,30 @@ final class BicubicResampler {
                 count[i] = k.length;
             }
             return new Axis(start, count, weights);
+        }
+
+        private static int[] copies(int[] start, int[] count, int[][] weights) {
+            int[] copies = new int[start.length];
+            for (int o = 0; o < start.length; o++) {
+                int full = -1;
+                for (int k = 0; k < count[o]; k++) {
+                    if (weights[o][k] == 1 << PRECISION_BITS && full < 0) {
+                        full = k;
+                    } else if (weights[o][k] != 0) {
+                        return null;
+                    }
+                }
+                if (full < 0) {
+                    return null;
+                }
+                copies[o] = start[o] + full;
+            }
+            return copies;
+        }
+
+        /** Whether this axis only copies source pixels (its side is already at the target size). */
+        boolean copiesOnly() {
+            return copies != null;
         }
 
         int length() {

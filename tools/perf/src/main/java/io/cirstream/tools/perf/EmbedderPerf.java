@@ -39,9 +39,10 @@ import java.util.UUID;
  * embedder throughput (gallery records already on Kafka -> vectors committed) and their ratio, then the freshness
  * (produce -> searchable in OpenSearch) p50/p99 at a steady rate. Needs the local Kafka and OpenSearch.
  * <pre>EmbedderPerf [--pack synthetic|synthetic-fp16|vit-b32-shaped] [--images N] [--rate PER_S] [--fresh N]
- *              [--profile true]</pre>
+ *              [--profile true] [--warm-up RECORDS]</pre>
  * With {@code --profile true} the end-to-end phase is CPU-sampled (async-profiler, every thread of this JVM, ONNX
- * Runtime's native ones included) and a table of CPU microseconds per image for each pipeline stage is printed,
+ * Runtime's native ones included) from the record {@code --warm-up} on (default: a fifth of
+ * the images, so that JIT compilation of the stream path is mostly done) and a table of CPU microseconds per image for each pipeline stage is printed,
  * with the Kafka broker's and OpenSearch's CPU per image over the same phase when they run on this host.
  * Everything else comes from the usual configuration (CIRSTREAM_* environment), e.g. embedder.batch-size.
  */
@@ -49,16 +50,19 @@ public final class EmbedderPerf {
     private static final long WORLD_SEED = 3;
     private final GalleryEventCodec codec = new GalleryEventCodec();
     private final boolean profile;
+    private final int warmUp;
 
-    private EmbedderPerf(boolean profile) {
+    private EmbedderPerf(boolean profile, int warmUp) {
         this.profile = profile;
+        this.warmUp = warmUp;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = PerfArgs.parse(args);
-        new EmbedderPerf(Boolean.parseBoolean(opts.getOrDefault("profile", "false"))).run(
-                opts.getOrDefault("pack", PackGenerator.SYNTHETIC),
-                Integer.parseInt(opts.getOrDefault("images", "2000")), Double.parseDouble(opts.getOrDefault("rate", "50")),
+        int images = Integer.parseInt(opts.getOrDefault("images", "2000"));
+        new EmbedderPerf(Boolean.parseBoolean(opts.getOrDefault("profile", "false")),
+                Integer.parseInt(opts.getOrDefault("warm-up", Integer.toString(images / 5)))).run(
+                opts.getOrDefault("pack", PackGenerator.SYNTHETIC), images, Double.parseDouble(opts.getOrDefault("rate", "50")),
                 Integer.parseInt(opts.getOrDefault("fresh", "500")));
     }
 
@@ -127,8 +131,8 @@ public final class EmbedderPerf {
                 if (first == 0 && read > 0) {
                     first = System.nanoTime();
                 }
-                // The first fifth warms the JIT up; the profile is the steady state after it.
-                if (profile && stages == null && read >= images / 5) {
+                // The first records warm the JIT up; the profile is the steady state after them.
+                if (profile && stages == null && read >= warmUp) {
                     stages = StageProfile.start();
                     profiledFrom = read;
                 }

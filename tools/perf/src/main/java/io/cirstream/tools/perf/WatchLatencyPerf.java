@@ -74,8 +74,9 @@ public final class WatchLatencyPerf {
                 MatchProbe watched = new MatchProbe();
                 MatchProbe warm = new MatchProbe();
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                // Method text with threshold -1: every image's similarity is at least -1, so each one is a match.
-                URI watch = URI.create("http://127.0.0.1:" + api.port() + "/v1/watch?method=text&text=tile&threshold=-1");
+                // Method text ("forest": a word the generated packs know) with threshold -1: every similarity is at
+                // least -1, so each new image is a match.
+                URI watch = URI.create("http://127.0.0.1:" + api.port() + "/v1/watch?method=text&text=forest&threshold=-1");
                 WatchStream stream = WatchStream.open(http, watch, PATIENCE, (id, at) -> {
                     warm.arrived(id, at);
                     watched.arrived(id, at);

@@ -7,6 +7,7 @@ import io.cirstream.tools.perf.KnnScalePerf;
 import io.cirstream.tools.perf.ReplayPerf;
 import io.cirstream.tools.perf.QueryPerf;
 import io.cirstream.tools.perf.ScaleOutPerf;
+import io.cirstream.tools.perf.WatchLatencyPerf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -20,7 +21,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", description = "Benchmarks that print figures (see docs/benchmarks.md).",
         subcommands = {BenchCommand.Encoders.class, BenchCommand.Djl.class, BenchCommand.Replay.class, BenchCommand.Embedder.class,
-                BenchCommand.ScaleOut.class, BenchCommand.Query.class, BenchCommand.KnnScale.class})
+                BenchCommand.ScaleOut.class, BenchCommand.Query.class, BenchCommand.KnnScale.class,
+                BenchCommand.Watch.class})
 final class BenchCommand {
 
     /** Runs a benchmark's main with the arguments picocli did not consume. */
@@ -90,6 +92,14 @@ final class BenchCommand {
         @Override
         void run(String[] arguments) throws Exception {
             KnnScalePerf.main(arguments);
+        }
+    }
+
+    @Command(name = "watch", description = "Live watch latency (publish -> SSE match) beside freshness (publish -> searchable), same images, one run: --images 300 --rate 20 --pack synthetic --warmup 20")
+    static final class Watch extends PassThrough {
+        @Override
+        void run(String[] arguments) throws Exception {
+            WatchLatencyPerf.main(arguments);
         }
     }
 }

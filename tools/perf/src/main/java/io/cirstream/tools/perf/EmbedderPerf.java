@@ -10,24 +10,14 @@ import io.cirstream.contract.topic.TopicSetup;
 import io.cirstream.model.ImageEncoder;
 import io.cirstream.model.ModelRuntime;
 import io.cirstream.tools.packs.PackGenerator;
-import io.cirstream.contract.event.GalleryEvent;
-import io.cirstream.contract.event.GalleryEventCodec;
-import io.cirstream.contract.event.ImageMetadata;
-import io.cirstream.contract.event.ImageRef;
 import io.cirstream.contract.topic.KafkaSetup;
-import io.cirstream.tools.world.SyntheticWorld;
-import io.cirstream.tools.world.TileRenderer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,8 +37,6 @@ import java.util.UUID;
  * Everything else comes from the usual configuration (CIRSTREAM_* environment), e.g. embedder.batch-size.
  */
 public final class EmbedderPerf {
-    private static final long WORLD_SEED = 3;
-    private final GalleryEventCodec codec = new GalleryEventCodec();
     private final boolean profile;
     private final int warmUp;
 
@@ -74,10 +62,7 @@ public final class EmbedderPerf {
                 EmbedderConfig.TOPIC_PREFIX.name(), name + ".", OpenSearchConfig.INDEX_ALIAS.name(), name,
                 EmbedderConfig.APPLICATION_ID.name(), name, EmbedderConfig.STATE_DIR.name(), work.resolve("state").toString()));
         EmbedderConfig config = EmbedderConfig.from(settings);
-        List<BufferedImage> tiles = new ArrayList<>(images);
-        for (int i = 0; i < images; i++) {
-            tiles.add(TileRenderer.render(SyntheticWorld.tile(WORLD_SEED, i)));
-        }
+        List<BufferedImage> tiles = GalleryRecords.tiles(images);
         System.out.printf(Locale.ROOT, "pack %s, %d images (%dx%d PNG, inline), batch %d, linger %d ms, %d cores%n",
                 packKind, images, tiles.getFirst().getWidth(), tiles.getFirst().getHeight(), config.batch().size(),
                 config.batch().linger().toMillis(), Runtime.getRuntime().availableProcessors());
@@ -177,10 +162,8 @@ public final class EmbedderPerf {
         }
     }
 
-    private ProducerRecord<String, byte[]> record(EmbedderConfig config, String id, byte[] png) {
-        GalleryEvent event = GalleryEvent.upsert(id, ImageRef.inline(png, "image/png"),
-                ImageMetadata.inCollection("bench"), System.currentTimeMillis());
-        return new ProducerRecord<>(config.topics().gallery(), id, codec.encode(event));
+    private static ProducerRecord<String, byte[]> record(EmbedderConfig config, String id, byte[] png) {
+        return GalleryRecords.upsert(config.topics().gallery(), id, png);
     }
 
     private static double percentile(List<Double> sorted, double q) {
@@ -188,16 +171,11 @@ public final class EmbedderPerf {
     }
 
     private static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new IllegalStateException("PNG encoding failed", e);
-        }
-        return out.toByteArray();
+        return GalleryRecords.png(image);
     }
 
-    private static void cleanUp(EmbedderConfig config, String name) {
+    /** Deletes a run's index (every version behind its alias) and its topics, Kafka Streams' internal ones included. */
+    static void cleanUp(EmbedderConfig config, String name) {
         try (OpenSearchClient client = new OpenSearchClient(config.openSearch())) {
             client.send("DELETE", "/" + name + "-v1-*", null);
         }

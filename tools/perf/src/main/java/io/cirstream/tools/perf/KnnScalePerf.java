@@ -96,7 +96,7 @@ public final class KnnScalePerf {
     private String run(String encoder, float[][] sample, List<List<Integer>> exact, int requests, boolean keep)
             throws Exception {
         String alias = "knn-scale-" + encoder;
-        client.send("DELETE", "/" + alias + "-v1-*", null);
+        delete(alias + "-v1-*");
         IndexSettings settings = IndexSettings.defaults("-1").withEncoder(encoder);
         String index = GalleryIndexAdmin.ensure(client, alias, vectors.dimension(), SpaceType.COSINE, "knn-scale",
                 settings);
@@ -121,8 +121,24 @@ public final class KnnScalePerf {
                     sixteen.throughput(), recall);
         } finally {
             if (!keep) {
-                client.send("DELETE", "/" + index, null);
+                delete(index);
             }
+        }
+    }
+
+    /**
+     * Deletes an index, waiting for it to be gone. Deleting a multi-GiB index can outlast the client's 30 s request
+     * limit (the 1M float32 index did, and the run stopped before the {@code sq} half); the deletion goes on in
+     * OpenSearch, so a timeout here is waited out instead of ending the run.
+     */
+    private void delete(String pattern) throws InterruptedException {
+        try {
+            client.send("DELETE", "/" + pattern, null);
+        } catch (RuntimeException e) {
+            System.out.printf(Locale.ROOT, "deleting %s: %s; waiting for it to go%n", pattern, e.getMessage());
+        }
+        for (int i = 0; i < 120 && client.send("HEAD", "/" + pattern, null).ok(); i++) {
+            Thread.sleep(1_000);
         }
     }
 

@@ -45,7 +45,7 @@ final class StageProfile {
         out.append(otherProcess("OpenSearch node: bulk indexing, refresh, merges (process CPU, /proc)", openSearchCpu,
                 images));
         for (PipelineStage stage : new PipelineStage[] {PipelineStage.PREPROCESS, PipelineStage.DECODE,
-                PipelineStage.PARSE, PipelineStage.JVM, PipelineStage.HARNESS, PipelineStage.OTHER}) {
+                PipelineStage.PARSE, PipelineStage.JIT, PipelineStage.OTHER}) {
             out.append(String.format(Locale.ROOT, "%nheaviest stacks, %s:%n", stage.label())).append(stages.top(stage, 5));
         }
         return out.toString();

@@ -24,8 +24,9 @@ public enum PipelineStage {
             "io/cirstream/embedder/check")),
     READ("read (Kafka fetch, records)", List.of("org/apache/kafka/clients/consumer", "org/apache/kafka/common/record")),
     STREAMS("Kafka Streams runtime (other)", List.of("org/apache/kafka")),
-    JVM("JVM: GC and JIT", List.of("[GC Thread", "[G1 ", "[C2 CompilerThread", "[C1 CompilerThread", "GCTaskThread",
-            "CompileBroker", "[VM Thread", "SafepointSynchronize")),
+    /** Falls as the service runs on; in a short perf run it is mostly the stream path's first compilation. */
+    JIT("JVM: JIT compilation", List.of("[C2 CompilerThre", "[C1 CompilerThre", "CompileBroker")),
+    GC("JVM: garbage collection", List.of("[GC Thread", "[G1 ", "GCTaskThread", "[VM Thread", "SafepointSynchronize")),
     OTHER("other", List.of());
 
     private final String label;

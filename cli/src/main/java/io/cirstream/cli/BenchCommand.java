@@ -63,7 +63,7 @@ final class BenchCommand {
         }
     }
 
-    @Command(name = "embedder", description = "End-to-end embedder vs raw encoder throughput, and freshness: --pack synthetic|synthetic-fp16|vit-b32-shaped|synthetic-v2 --images N --rate N --fresh N")
+    @Command(name = "embedder", description = "End-to-end embedder vs raw encoder throughput, and freshness: --pack synthetic|synthetic-fp16|vit-b32-shaped|synthetic-v2 --images N --rate N --fresh N [--profile true --warm-up N: CPU per image by stage]")
     static final class Embedder extends PassThrough {
         @Override
         void run(String[] arguments) throws Exception {

@@ -1,6 +1,5 @@
 package io.cirstream.embedder.app;
 
-import io.cirstream.contract.config.ConfigException;
 import io.cirstream.contract.config.ConfigKey;
 import io.cirstream.contract.config.KafkaConfig;
 import io.cirstream.contract.config.OpenSearchConfig;
@@ -15,6 +14,7 @@ import io.cirstream.embedder.stream.BatchPolicy;
 import io.cirstream.imaging.ImageLimits;
 import io.cirstream.imaging.ImageConfig;
 import io.cirstream.geotiff.Stretch;
+import io.cirstream.geotiff.TileKeys;
 import io.cirstream.geotiff.TileOptions;
 import io.cirstream.remote.RemoteImageConfig;
 
@@ -88,14 +88,9 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
     public static final ConfigKey<Integer> METRICS_PORT = ConfigKey.integer("embedder.metrics-port", 9401, -1, 65_535,
             "port of the Prometheus endpoint; 0 picks a free one, -1 disables it");
 
-    public static final ConfigKey<int[]> TILE_BANDS = new ConfigKey<>("embedder.tiles.bands", "",
-            TileOptions::parseBands, false, "one-based TIFF bands shown as R,G,B (e.g. 4,3,2) or one band as grey;"
-                    + " empty: 1,2,3 when the tile has three or more, else 1 (docs/satellite-tiles.md)");
-    public static final ConfigKey<Stretch> TILE_STRETCH = new ConfigKey<>("embedder.tiles.stretch", "percentile",
-            Stretch::parse, false, "how tile bands become 8 bits: percentile[:LOW,HIGH] (default 2,98), minmax or none");
-    public static final ConfigKey<Long> TILE_MAX_SAMPLES = ConfigKey.longValue("embedder.tiles.max-samples",
-            TileOptions.DEFAULT_MAX_SAMPLES, 1, Integer.MAX_VALUE - 8,
-            "largest tile accepted, width x height x bands, refused before pixels are allocated");
+    public static final ConfigKey<int[]> TILE_BANDS = TileKeys.BANDS;
+    public static final ConfigKey<Stretch> TILE_STRETCH = TileKeys.STRETCH;
+    public static final ConfigKey<Long> TILE_MAX_SAMPLES = TileKeys.MAX_SAMPLES;
 
     private static final List<ConfigKey<?>> OWN_KEYS = List.of(PACK, DEVICE, MODEL_THREADS, BATCH_SIZE, LINGER_MS,
             IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_ROOTS, APPLICATION_ID, STREAM_THREADS,
@@ -126,15 +121,6 @@ public record EmbedderConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Top
                         settings.get(INDEX_ENCODER)),
                 settings.get(SWAP_ALIAS), settings.get(SINK_ENABLED), Duration.ofSeconds(settings.get(LOG_INTERVAL_S)),
                 settings.get(METRICS_HOST), settings.get(METRICS_PORT), settings.get(INSTANCE_ID),
-                RemoteImageKeys.from(settings), tileOptions(settings));
-    }
-
-    private static TileOptions tileOptions(Settings settings) {
-        try {
-            return new TileOptions(settings.get(TILE_BANDS), settings.get(TILE_STRETCH),
-                    settings.get(TILE_MAX_SAMPLES));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("invalid " + TILE_BANDS.name() + ": " + e.getMessage());
-        }
+                RemoteImageKeys.from(settings), TileKeys.tileOptions(settings));
     }
 }

@@ -4,6 +4,8 @@ import io.cirstream.contract.config.ConfigKey;
 import io.cirstream.contract.config.KafkaConfig;
 import io.cirstream.contract.config.OpenSearchConfig;
 import io.cirstream.contract.config.Settings;
+import io.cirstream.geotiff.TileKeys;
+import io.cirstream.geotiff.TileOptions;
 import io.cirstream.model.PackSettings;
 import io.cirstream.imaging.ImageConfig;
 import io.cirstream.query.search.UrlFetcher;
@@ -19,7 +21,8 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
                              String device, int inferenceThreads, int inferenceQueue, int textCacheSize,
                              long bodyLimit, long requestTimeoutMs, String apiKey, List<String> corsOrigins,
                              UrlFetcher.Policy urlFetch, int weicomCandidates, int efSearch, List<Path> imageRoots,
-                             String topicPrefix, double watchThreshold, int maxWatches, HotPath hotPath) {
+                             String topicPrefix, double watchThreshold, int maxWatches, HotPath hotPath,
+                             TileOptions tiles) {
 
     /**
      * How the search path reaches OpenSearch and how many event loops serve HTTP (see docs/benchmarks.md, Query API).
@@ -81,7 +84,9 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
     public static final List<ConfigKey<?>> KEYS = Stream.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, List.<ConfigKey<?>>of(
             HOST, PORT, MODEL_PACK, DEVICE, INFERENCE_THREADS, INFERENCE_QUEUE, TEXT_CACHE, BODY_LIMIT, REQUEST_TIMEOUT,
             API_KEY, CORS, URL_FETCH, URL_HOSTS, URL_MAX_BYTES, URL_TIMEOUT, WEICOM_CANDIDATES, EF_SEARCH, IMAGE_ROOTS,
-            WATCH_THRESHOLD, MAX_WATCHES, TRANSPORT, POOL_SIZE, REFERENCE_CACHE, REFERENCE_CACHE_TTL, EVENT_LOOPS))
+            WATCH_THRESHOLD, MAX_WATCHES, TRANSPORT, POOL_SIZE, REFERENCE_CACHE, REFERENCE_CACHE_TTL, EVENT_LOOPS),
+            // The embedder's tile keys, read here too: a reference tile must be rendered as the gallery's are.
+            TileKeys.KEYS)
             .flatMap(List::stream).toList();
 
     public static QueryApiConfig from(Settings settings) {
@@ -96,7 +101,7 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
                 settings.get(IMAGE_ROOTS), settings.get(TOPIC_PREFIX),
                 settings.get(WATCH_THRESHOLD), settings.get(MAX_WATCHES), new HotPath(settings.get(TRANSPORT),
                         settings.get(POOL_SIZE), settings.get(REFERENCE_CACHE), settings.get(REFERENCE_CACHE_TTL),
-                        settings.get(EVENT_LOOPS)));
+                        settings.get(EVENT_LOOPS)), TileKeys.tileOptions(settings));
     }
 
     private static String transport(String text) {

@@ -97,7 +97,7 @@ public final class QueryApiServer implements AutoCloseable {
             Inference inference = add(resources, new Inference(vertx, config.inferenceThreads(),
                     config.inferenceQueue(), Duration.ofMillis(config.requestTimeoutMs()), metrics.encode()));
             QueryEncoder encoder = new QueryEncoder(vertx, store, inference,
-                    new ReferenceImages(runtime.images(), ImageLimits.DEFAULT),
+                    new ReferenceImages(runtime.images(), ImageLimits.DEFAULT, config.tiles()),
                     new TextEmbeddings(runtime.texts(), config.textCacheSize()),
                     Composer.of(runtime), new UrlFetcher(config.urlFetch()), references);
             SearchEngine engine = new SearchEngine(encoder, store, metrics.knn(), config.weicomCandidates());

@@ -58,10 +58,7 @@ public final class EmbedderPerf {
         Path work = Files.createTempDirectory("cirstream-embedder-bench");
         Path pack = PackGenerator.generate(packKind, work.resolve(packKind));
         String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        Settings settings = Settings.load(Optional.empty()).with(Map.of(EmbedderConfig.PACK.name(), pack.toString(),
-                EmbedderConfig.TOPIC_PREFIX.name(), name + ".", OpenSearchConfig.INDEX_ALIAS.name(), name,
-                EmbedderConfig.APPLICATION_ID.name(), name, EmbedderConfig.STATE_DIR.name(), work.resolve("state").toString()));
-        EmbedderConfig config = EmbedderConfig.from(settings);
+        EmbedderConfig config = EmbedderConfig.from(isolated(name, pack, work));
         List<BufferedImage> tiles = GalleryRecords.tiles(images);
         System.out.printf(Locale.ROOT, "pack %s, %d images (%dx%d PNG, inline), batch %d, linger %d ms, %d cores%n",
                 packKind, images, tiles.getFirst().getWidth(), tiles.getFirst().getHeight(), config.batch().size(),
@@ -71,7 +68,7 @@ public final class EmbedderPerf {
         try (KafkaProducer<String, byte[]> producer = KafkaSetup.producer(config.kafka(), name)) {
             TopicSetup.ensure(config.kafka(), config.topics());
             for (int i = 0; i < images; i++) {
-                producer.send(record(config, "img-" + i, png(tiles.get(i))));
+                producer.send(record(config, "img-" + i, GalleryRecords.png(tiles.get(i))));
             }
             producer.flush();
             try (EmbedderService service = new EmbedderService(config).start()) {
@@ -138,7 +135,7 @@ public final class EmbedderPerf {
 
     private void freshness(EmbedderConfig config, KafkaProducer<String, byte[]> producer, List<BufferedImage> tiles,
                            double rate, int count) throws InterruptedException {
-        List<byte[]> pngs = tiles.stream().limit(100).map(EmbedderPerf::png).toList();
+        List<byte[]> pngs = tiles.stream().limit(100).map(GalleryRecords::png).toList();
         try (OpenSearchClient client = new OpenSearchClient(config.openSearch())) {
             FreshnessProbe probe = new FreshnessProbe(client, config.openSearch().indexAlias());
             Thread sender = Thread.ofPlatform().name("bench-sender").start(() -> {
@@ -166,12 +163,15 @@ public final class EmbedderPerf {
         return GalleryRecords.upsert(config.topics().gallery(), id, png);
     }
 
-    private static double percentile(List<Double> sorted, double q) {
-        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    /** The usual settings with the run's own pack, topics, index, Streams application and state: nothing shared. */
+    static Settings isolated(String name, Path pack, Path work) {
+        return Settings.load(Optional.empty()).with(Map.of(EmbedderConfig.PACK.name(), pack.toString(),
+                EmbedderConfig.TOPIC_PREFIX.name(), name + ".", OpenSearchConfig.INDEX_ALIAS.name(), name,
+                EmbedderConfig.APPLICATION_ID.name(), name, EmbedderConfig.STATE_DIR.name(), work.resolve("state").toString()));
     }
 
-    private static byte[] png(BufferedImage image) {
-        return GalleryRecords.png(image);
+    private static double percentile(List<Double> sorted, double q) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
     /** Deletes a run's index (every version behind its alias) and its topics, Kafka Streams' internal ones included. */

@@ -14,8 +14,6 @@ import io.cirstream.opensearch.OpenSearchClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -161,7 +159,7 @@ public final class KnnScalePerf {
                         int before = written.getAndAdd(to - from);
                         if ((before + to - from) / step != before / step) {
                             System.out.printf(Locale.ROOT, "  %,d / %,d (load average %.2f)%n", before + to - from, docs,
-                                    loadAverage());
+                                    HostLoad.average());
                         }
                     }
                     return null;
@@ -237,15 +235,6 @@ public final class KnnScalePerf {
         double heap = node.path("jvm").path("mem").path("heap_used_in_bytes").asDouble() / (1 << 20);
         JsonNode info = client.call("GET", "/_nodes/_local/process", null).path("nodes").elements().next();
         return new Memory(disk, heap, LocalProcess.rssMiB(info.path("process").path("id").asLong()), segments);
-    }
-
-    /** The one-minute load average, printed beside progress so a reader sees what else the machine was doing. */
-    private static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (Exception e) {
-            return Double.NaN;
-        }
     }
 
     private static String id(int i) {

@@ -1,6 +1,5 @@
 package io.cirstream.tools.perf;
 
-import io.cirstream.contract.config.OpenSearchConfig;
 import io.cirstream.contract.config.Settings;
 import io.cirstream.contract.topic.KafkaSetup;
 import io.cirstream.contract.topic.TopicSetup;
@@ -12,7 +11,6 @@ import io.cirstream.query.app.QueryApiServer;
 import io.cirstream.tools.packs.PackGenerator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -21,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ObjLongConsumer;
@@ -54,16 +51,14 @@ public final class WatchLatencyPerf {
         Path work = Files.createTempDirectory("cirstream-watch-bench");
         Path pack = PackGenerator.generate(packKind, work.resolve(packKind));
         String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        Settings settings = Settings.load(Optional.empty()).with(Map.of(EmbedderConfig.PACK.name(), pack.toString(),
-                EmbedderConfig.TOPIC_PREFIX.name(), name + ".", OpenSearchConfig.INDEX_ALIAS.name(), name,
-                EmbedderConfig.APPLICATION_ID.name(), name, EmbedderConfig.STATE_DIR.name(), work.resolve("state").toString(),
-                EmbedderConfig.METRICS_PORT.name(), "-1", QueryApiConfig.PORT.name(), "0"));
+        Settings settings = EmbedderPerf.isolated(name, pack, work).with(Map.of(EmbedderConfig.METRICS_PORT.name(), "-1",
+                QueryApiConfig.PORT.name(), "0"));
         EmbedderConfig config = EmbedderConfig.from(settings);
         List<byte[]> pngs = GalleryRecords.tiles(Math.min(images, DISTINCT_TILES)).stream().map(GalleryRecords::png).toList();
         System.out.printf(Locale.ROOT, "pack %s, %d images at %.0f/s (after %d warm-up), refresh_interval %s, batch %d, "
                         + "linger %d ms, sink linger %d ms, %d cores, load average %.2f%n", packKind, images, rate, warmup,
                 config.index().refreshInterval(), config.batch().size(), config.batch().linger().toMillis(),
-                config.indexer().linger().toMillis(), Runtime.getRuntime().availableProcessors(), loadAverage());
+                config.indexer().linger().toMillis(), Runtime.getRuntime().availableProcessors(), HostLoad.average());
         try (KafkaProducer<String, byte[]> producer = KafkaSetup.producer(config.kafka(), name);
              OpenSearchClient openSearch = new OpenSearchClient(config.openSearch())) {
             TopicSetup.ensure(config.kafka(), config.topics());
@@ -125,7 +120,7 @@ public final class WatchLatencyPerf {
         long[] freshNanos = freshMs.stream().mapToLong(ms -> Math.round(ms * 1e6)).toArray();
         report("watch (publish -> SSE match)", LatencyStats.of(watchNanos, watched.pending(), 0), count);
         report("freshness (publish -> searchable)", LatencyStats.of(freshNanos, fresh.pending(), 0), count);
-        System.out.printf(Locale.ROOT, "load average after the run %.2f%n", loadAverage());
+        System.out.printf(Locale.ROOT, "load average after the run %.2f%n", HostLoad.average());
     }
 
     /** Sends {@code count} images at {@code rate} per second; {@code sent} hears each id just before its send. */
@@ -148,9 +143,5 @@ public final class WatchLatencyPerf {
     private static void report(String what, LatencyStats stats, int count) {
         System.out.printf(Locale.ROOT, "%-34s %d of %d images, %d missed: p50 %.0f ms, p99 %.0f ms%n", what,
                 stats.requests(), count, stats.errors(), stats.p50Ms(), stats.p99Ms());
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

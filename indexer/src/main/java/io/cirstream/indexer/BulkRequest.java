@@ -34,6 +34,7 @@ final class BulkRequest {
     private final StringBuilder body = new StringBuilder();
     private final List<Action> actions = new ArrayList<>();
     private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
     private long bytes;
 
     BulkRequest(String index) {
@@ -74,12 +75,19 @@ final class BulkRequest {
 
     /** Marks a record as handled by this request without an action (skipped or dead-lettered). */
     void consumed(ConsumerRecord<byte[], byte[]> record) {
-        offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
+        firstOffsets.putIfAbsent(partition, record.offset());
     }
 
     /** The offsets to commit once this request has succeeded. */
     Map<TopicPartition, OffsetAndMetadata> offsets() {
         return offsets;
+    }
+
+    /** Per partition, the offset of the first record this request handles: where a re-read must start. */
+    Map<TopicPartition, Long> firstOffsets() {
+        return firstOffsets;
     }
 
     /** Roughly the UTF-16 length; vectors and ids are ASCII so it is the byte size in practice. */

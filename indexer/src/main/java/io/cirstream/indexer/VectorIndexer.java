@@ -62,6 +62,7 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
     private BulkRequest pending;
     private final List<Map.Entry<String, Future<RecordMetadata>>> lettersInFlight = new ArrayList<>();
     private long pendingSinceMs;
+    private final IdlePositions positions;
 
     public VectorIndexer(KafkaConfig kafka, Topics topics, OpenSearchClient client, String index, String modelId,
                          IndexerOptions options, IndexerCounters metrics) {
@@ -78,6 +79,7 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
         this.options = options;
         this.metrics = metrics;
         this.pending = new BulkRequest(index);
+        this.positions = new IdlePositions(consumer);
     }
 
     private static Map<String, Object> consumerConfig(KafkaConfig kafka, IndexerOptions options) {
@@ -105,11 +107,14 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
         try {
             try {
                 while (!closing) {
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                    var records = consumer.poll(Duration.ofMillis(50));
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
                         add(record);
                     }
                     if (!pending.isEmpty() && System.currentTimeMillis() - pendingSinceMs >= options.linger().toMillis()) {
                         flush();
+                    } else if (records.isEmpty() && pending.isEmpty()) {
+                        positions.commitIdle();
                     }
                 }
             } catch (WakeupException e) {
@@ -190,7 +195,7 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
         index(request);
         awaitDeadLetters();
         if (!request.isEmpty()) {
-            consumer.commitSync(request.offsets());
+            positions.commit(request.offsets());
         }
     }
 
@@ -321,7 +326,15 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
     private final class DropPendingOnRevoke implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // An incremental rebalance keeps the other partitions and their positions, which are already past the
+            // dropped actions: rewind those, or the next commit (a bulk's or an idle one) would skip them.
+            pending.firstOffsets().forEach((partition, first) -> {
+                if (!partitions.contains(partition)) {
+                    consumer.seek(partition, first);
+                }
+            });
             pending = new BulkRequest(index);
+            positions.forget(partitions);
         }
 
         @Override

@@ -1,0 +1,71 @@
+package io.cirstream.indexer;
+
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.TimeoutException;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The sink's committed offsets. A bulk commits the offset after its last record; but the vectors topic is written in
+ * transactions, so each one ends in a commit marker (and an aborted one leaves records a read-committed consumer never
+ * sees). The offset after the last record therefore stays one marker short of the log end, and the group's lag never
+ * comes down to zero on a caught-up sink. When the sink is idle (nothing pending, nothing fetched) the consumer's
+ * position, which the client moves past markers and aborted records, is committed instead.
+ */
+final class IdlePositions {
+    private static final Duration POSITION_TIMEOUT = Duration.ofSeconds(1);
+
+    private final Consumer<?, ?> consumer;
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
+
+    IdlePositions(Consumer<?, ?> consumer) {
+        this.consumer = consumer;
+    }
+
+    /** Commits a bulk's offsets and remembers them. */
+    void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        consumer.commitSync(offsets);
+        offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+    }
+
+    /**
+     * Commits the position of every assigned partition that moved past what was committed. Only to be called when
+     * every record fetched so far has been handled and committed, so the position skips nothing but markers and
+     * aborted records.
+     */
+    void commitIdle() {
+        Map<TopicPartition, OffsetAndMetadata> ahead = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            long position;
+            try {
+                position = consumer.position(partition, POSITION_TIMEOUT);
+            } catch (TimeoutException e) {
+                continue; // not initialised yet (its committed offset is being fetched); the next idle poll retries
+            }
+            Long done = committed.get(partition);
+            if (done == null || position > done) {
+                ahead.put(partition, new OffsetAndMetadata(position));
+            }
+        }
+        if (!ahead.isEmpty()) {
+            try {
+                commit(ahead);
+            } catch (RebalanceInProgressException | CommitFailedException e) {
+                // Nothing is lost: the rebalance hands the partitions on with their last bulk's offsets.
+                committed.keySet().removeAll(ahead.keySet());
+            }
+        }
+    }
+
+    /** Forgets revoked partitions, whose next owner commits for them. */
+    void forget(Collection<TopicPartition> partitions) {
+        partitions.forEach(committed::remove);
+    }
+}

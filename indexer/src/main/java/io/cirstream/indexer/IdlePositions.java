@@ -5,7 +5,10 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -20,7 +23,10 @@ import java.util.Map;
  * position, which the client moves past markers and aborted records, is committed instead.
  */
 final class IdlePositions {
+    private static final Logger LOG = LoggerFactory.getLogger(IdlePositions.class);
     private static final Duration POSITION_TIMEOUT = Duration.ofSeconds(1);
+    /** Short: an idle commit that fails costs nothing (the next idle poll tries again), a blocked loop does. */
+    private static final Duration IDLE_COMMIT_TIMEOUT = Duration.ofSeconds(5);
 
     private final Consumer<?, ?> consumer;
     private final Map<TopicPartition, Long> committed = new HashMap<>();
@@ -56,10 +62,12 @@ final class IdlePositions {
         }
         if (!ahead.isEmpty()) {
             try {
-                commit(ahead);
-            } catch (RebalanceInProgressException | CommitFailedException e) {
-                // Nothing is lost: the rebalance hands the partitions on with their last bulk's offsets.
-                committed.keySet().removeAll(ahead.keySet());
+                consumer.commitSync(ahead, IDLE_COMMIT_TIMEOUT);
+                ahead.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+            } catch (RetriableException | RebalanceInProgressException | CommitFailedException e) {
+                // Nothing is lost: the last bulk's offsets stand (a rebalance hands them on, an outage keeps them),
+                // and only markers or aborted records lie between them and the position. The next idle poll retries.
+                LOG.debug("idle position commit failed ({}); retried on the next idle poll", e.toString());
             }
         }
     }

@@ -1,0 +1,72 @@
+package io.cirstream.indexer;
+
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdlePositionsTest {
+    private static final TopicPartition P0 = new TopicPartition("v", 0);
+    private static final TopicPartition P1 = new TopicPartition("v", 1);
+
+    /** Counts commits: an idle sink polls every 50 ms, and must not commit each time. */
+    private static final class CountingConsumer extends MockConsumer<byte[], byte[]> {
+        int commits;
+
+        CountingConsumer() {
+            super("earliest");
+        }
+
+        /** MockConsumer's commitSync with a timeout comes here too. */
+        @Override
+        public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            commits++;
+            super.commitSync(offsets);
+        }
+    }
+
+    @Test
+    void commitsOnlyPositionsThatMovedPastTheLastCommit() {
+        CountingConsumer consumer = new CountingConsumer();
+        consumer.assign(List.of(P0, P1));
+        consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+        consumer.seek(P0, 12);
+        consumer.seek(P1, 5);
+        IdlePositions positions = new IdlePositions(consumer);
+
+        positions.commit(Map.of(P0, new OffsetAndMetadata(11), P1, new OffsetAndMetadata(5)));
+        positions.commitIdle();
+        assertThat(consumer.committed(Set.of(P0, P1))).containsEntry(P0, new OffsetAndMetadata(12))
+                .containsEntry(P1, new OffsetAndMetadata(5));
+        assertThat(consumer.commits).as("the bulk's commit, then one idle commit for P0's marker").isEqualTo(2);
+
+        positions.commitIdle();
+        positions.commitIdle();
+        assertThat(consumer.commits).as("nothing moved: no more commits").isEqualTo(2);
+
+        consumer.seek(P1, 7);
+        positions.commitIdle();
+        assertThat(consumer.committed(Set.of(P1))).containsEntry(P1, new OffsetAndMetadata(7));
+        assertThat(consumer.commits).isEqualTo(3);
+    }
+
+    @Test
+    void aRevokedPartitionIsCommittedAgainByItsNextAssignment() {
+        CountingConsumer consumer = new CountingConsumer();
+        consumer.assign(List.of(P0));
+        consumer.seek(P0, 3);
+        IdlePositions positions = new IdlePositions(consumer);
+        positions.commitIdle();
+        assertThat(consumer.commits).isEqualTo(1);
+
+        positions.forget(List.of(P0));
+        positions.commitIdle();
+        assertThat(consumer.commits).as("forgotten: its position is committed once more").isEqualTo(2);
+    }
+}

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Closed-loop load: {@code concurrency} virtual-thread clients each send their next request as soon as
@@ -23,6 +24,12 @@ final class LoadRunner {
     }
 
     LatencyStats run(int concurrency, int total, IntFunction<HttpRequest> request) throws InterruptedException {
+        return run(concurrency, total, request, (body, n) -> { });
+    }
+
+    /** As {@link #run(int, int, IntFunction)}, handing each successful answer's body and request number to {@code answers}. */
+    LatencyStats run(int concurrency, int total, IntFunction<HttpRequest> request, ObjIntConsumer<byte[]> answers)
+            throws InterruptedException {
         long[] latencies = new long[total];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -31,7 +38,7 @@ final class LoadRunner {
             for (int c = 0; c < concurrency; c++) {
                 clients.submit(() -> {
                     for (int n = next.getAndIncrement(); n < total; n = next.getAndIncrement()) {
-                        latencies[n] = timed(request.apply(n), errors);
+                        latencies[n] = timed(request.apply(n), n, errors, answers);
                     }
                 });
             }
@@ -43,16 +50,20 @@ final class LoadRunner {
         return LatencyStats.of(latencies, errors.get(), (System.nanoTime() - start) / 1e9);
     }
 
-    private long timed(HttpRequest request, AtomicInteger errors) {
+    private long timed(HttpRequest request, int n, AtomicInteger errors, ObjIntConsumer<byte[]> answers) {
         long start = System.nanoTime();
+        HttpResponse<byte[]> response = null;
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                errors.incrementAndGet();
-            }
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             errors.incrementAndGet();
         }
-        return System.nanoTime() - start;
+        long elapsed = System.nanoTime() - start;
+        if (response != null && response.statusCode() != 200) {
+            errors.incrementAndGet();
+        } else if (response != null) {
+            answers.accept(response.body(), n);
+        }
+        return elapsed;
     }
 }

@@ -29,7 +29,7 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
      * {@code transport}: {@code vertx} (pooled non-blocking client on the event loop) or {@code jdk} (the shared adapter).
      */
     public record HotPath(String transport, int poolSize, int referenceCacheSize, long referenceCacheTtlMs,
-                          int eventLoops) {
+                          int eventLoops, boolean nativeTransport) {
     }
 
     public static final ConfigKey<String> HOST = ConfigKey.string("query.host", "127.0.0.1", "address the HTTP server binds");
@@ -80,11 +80,14 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
             0, 86_400_000, "age at which a cached reference vector is read again (changes on the vectors topic apply at once)");
     public static final ConfigKey<Integer> EVENT_LOOPS = ConfigKey.integer("query.event-loops",
             Runtime.getRuntime().availableProcessors(), 1, 256, "HTTP server instances, each on its own event loop");
+    public static final ConfigKey<Boolean> NATIVE_TRANSPORT = ConfigKey.bool("query.native-transport", true,
+            "Netty's epoll transport for HTTP in and out where the platform has it (Linux x86-64); NIO otherwise");
 
     public static final List<ConfigKey<?>> KEYS = Stream.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, List.<ConfigKey<?>>of(
             HOST, PORT, MODEL_PACK, DEVICE, INFERENCE_THREADS, INFERENCE_QUEUE, TEXT_CACHE, BODY_LIMIT, REQUEST_TIMEOUT,
             API_KEY, CORS, URL_FETCH, URL_HOSTS, URL_MAX_BYTES, URL_TIMEOUT, WEICOM_CANDIDATES, EF_SEARCH, IMAGE_ROOTS,
-            WATCH_THRESHOLD, MAX_WATCHES, TRANSPORT, POOL_SIZE, REFERENCE_CACHE, REFERENCE_CACHE_TTL, EVENT_LOOPS),
+            WATCH_THRESHOLD, MAX_WATCHES, TRANSPORT, POOL_SIZE, REFERENCE_CACHE, REFERENCE_CACHE_TTL, EVENT_LOOPS,
+            NATIVE_TRANSPORT),
             // The embedder's tile keys, read here too: a reference tile must be rendered as the gallery's are.
             TileKeys.KEYS)
             .flatMap(List::stream).toList();
@@ -101,7 +104,7 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
                 settings.get(IMAGE_ROOTS), settings.get(TOPIC_PREFIX),
                 settings.get(WATCH_THRESHOLD), settings.get(MAX_WATCHES), new HotPath(settings.get(TRANSPORT),
                         settings.get(POOL_SIZE), settings.get(REFERENCE_CACHE), settings.get(REFERENCE_CACHE_TTL),
-                        settings.get(EVENT_LOOPS)), TileKeys.tileOptions(settings));
+                        settings.get(EVENT_LOOPS), settings.get(NATIVE_TRANSPORT)), TileKeys.tileOptions(settings));
     }
 
     private static String transport(String text) {

@@ -29,6 +29,7 @@ import io.cirstream.query.watch.VectorRecords;
 import io.cirstream.query.http.WatchHandler;
 import io.cirstream.query.watch.WatchHub;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
@@ -78,7 +79,7 @@ public final class QueryApiServer implements AutoCloseable {
     /** Serves with a runtime the caller owns and closes. Blocks until the port is bound. */
     public static QueryApiServer start(QueryApiConfig config, ModelRuntime runtime) {
         List<AutoCloseable> resources = new ArrayList<>();
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(config.hotPath().nativeTransport()));
         resources.add(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
         try {
             QueryMetrics metrics = new QueryMetrics();
@@ -123,8 +124,8 @@ public final class QueryApiServer implements AutoCloseable {
                     config.apiKey(), config.corsOrigins());
             HttpServers http = HttpServers.start(vertx, hot.eventLoops(), new HttpServerOptions().setHost(config.host())
                     .setPort(config.port()).setCompressionSupported(true), () -> ApiRouter.build(vertx, parts, policy));
-            LOG.info("query API listening on http://{}:{} (pack {}, index alias {})", config.host(), http.port(),
-                    runtime.packId(), config.openSearch().indexAlias());
+            LOG.info("query API listening on http://{}:{} (pack {}, index alias {}, {} transport)", config.host(),
+                    http.port(), runtime.packId(), config.openSearch().indexAlias(), transportName(vertx, config));
             return new QueryApiServer(resources, vertx, http);
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -134,6 +135,16 @@ public final class QueryApiServer implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** "epoll", or "nio" with the reason when the native transport was asked for but is not available here. */
+    private static String transportName(Vertx vertx, QueryApiConfig config) {
+        if (vertx.isNativeTransportEnabled()) {
+            return "epoll";
+        }
+        Throwable why = vertx.unavailableNativeTransportCause();
+        return config.hotPath().nativeTransport() && why != null ? "nio (native unavailable: " + why.getMessage() + ")"
+                : "nio";
     }
 
     public Vertx vertx() {

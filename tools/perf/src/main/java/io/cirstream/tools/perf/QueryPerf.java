@@ -99,7 +99,10 @@ public final class QueryPerf {
             List<QueryApiServer> servers = new ArrayList<>();
             try {
                 for (Variant variant : variants) {
-                    servers.add(QueryApiServer.start(QueryApiConfig.from(base.with(variant.settings())), runtime));
+                    QueryApiServer server = QueryApiServer.start(QueryApiConfig.from(base.with(variant.settings())), runtime);
+                    servers.add(server);
+                    System.out.printf("variant %s: %s transport%n", variant.name(),
+                            server.vertx().isNativeTransportEnabled() ? "epoll" : "nio");
                 }
                 measure(runtime, openSearch, config, variants, servers, docs, requests, levels, distinct);
             } finally {
@@ -136,7 +139,8 @@ public final class QueryPerf {
                         QueryApiConfig.EVENT_LOOPS.name(), "1"));
                 case "cache+vertx" -> s.put(QueryApiConfig.EVENT_LOOPS.name(), "1");
                 case "all" -> { }
-                default -> throw new IllegalArgumentException("variants are before, cache, cache+vertx, all; got " + name);
+                case "nio" -> s.put(QueryApiConfig.NATIVE_TRANSPORT.name(), "false");
+                default -> throw new IllegalArgumentException("variants are before, cache, cache+vertx, all, nio; got " + name);
             }
             return new Variant(name, s);
         }

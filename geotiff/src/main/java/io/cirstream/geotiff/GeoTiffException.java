@@ -20,6 +20,10 @@ public final class GeoTiffException extends Exception {
     UNSUPPORTED,
     /** Declared dimensions over {@link TileOptions#maxSamples()}. */
     TOO_LARGE,
+    /** More bytes than the caller's limit (an upload's, an event's): refused before anything is parsed. */
+    TOO_MANY_BYTES,
+    /** More pixels than the caller's limit: refused from the header, before any pixel block is read. */
+    TOO_MANY_PIXELS,
     /** The requested band selection does not fit this file (e.g. band 4 of a 3-band tile). */
     BAD_BANDS
   }

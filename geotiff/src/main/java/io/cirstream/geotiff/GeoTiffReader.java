@@ -40,9 +40,26 @@ public final class GeoTiffReader {
   }
 
   public static GeoTile read(byte[] tiff, TileOptions options) throws GeoTiffException {
+    return read(tiff, options, Long.MAX_VALUE, Long.MAX_VALUE);
+  }
+
+  /**
+   * Reads a tile within a caller's limits (the embedder's and the query API's image limits): more than
+   * {@code maxBytes} is refused before parsing ({@link Reason#TOO_MANY_BYTES}), more than {@code maxPixels} from the
+   * header, before any pixel block is read or allocated ({@link Reason#TOO_MANY_PIXELS}).
+   */
+  public static GeoTile read(byte[] tiff, TileOptions options, long maxBytes, long maxPixels) throws GeoTiffException {
+    if (tiff.length > maxBytes) {
+      throw new GeoTiffException(Reason.TOO_MANY_BYTES, "the tile is " + tiff.length + " bytes, the limit is "
+          + maxBytes);
+    }
     TiffBytes bytes = TiffBytes.of(tiff);
     Ifd ifd = IfdChain.fullResolution(bytes);
     RasterLayout layout = RasterLayout.of(ifd, options.maxSamples());
+    if ((long) layout.width() * layout.height() > maxPixels) {
+      throw new GeoTiffException(Reason.TOO_MANY_PIXELS, "the tile is " + layout.width() + "x" + layout.height()
+          + ", the limit is " + maxPixels + " pixels");
+    }
     int[] selection = selection(options.bands(), layout.samplesPerPixel());
     int[] sources = Arrays.stream(selection).distinct().toArray();
     float[][] planes = new BandReader(bytes, layout).read(sources);

@@ -51,6 +51,20 @@ class GeoTiffHostileTest {
   }
 
   @Test
+  void refusesOverTheCallersLimitsFromTheHeaderBeforeAnyPixelIsRead() throws Exception {
+    // 2000x2000 declared, 64 KiB of pixels present: a read would end TRUNCATED after allocating 16 MB of planes;
+    // the pixel limit refuses it from the header first.
+    byte[] declaredHuge = TinyTiff.grey(2000, 2000, 0, Map.of());
+    assertThatThrownBy(() -> GeoTiffReader.read(declaredHuge, OPTIONS, Long.MAX_VALUE, 64 * 64))
+        .isInstanceOf(GeoTiffException.class).hasMessage("TOO_MANY_PIXELS: the tile is 2000x2000, the limit is 4096 pixels")
+        .satisfies(e -> assertThat(((GeoTiffException) e).reason()).isEqualTo(Reason.TOO_MANY_PIXELS));
+    byte[] small = TinyTiff.grey(4, 3, 0, Map.of());
+    assertThatThrownBy(() -> GeoTiffReader.read(small, OPTIONS, small.length - 1, Long.MAX_VALUE))
+        .isInstanceOf(GeoTiffException.class).hasMessageStartingWith("TOO_MANY_BYTES: the tile is " + small.length);
+    assertThat(GeoTiffReader.read(small, OPTIONS, small.length, 12).width()).isEqualTo(4);
+  }
+
+  @Test
   void honoursAConfiguredSampleLimit() {
     byte[] file = TinyTiff.grey(64, 64, 0, Map.of());
     assertThatThrownBy(() -> GeoTiffReader.read(file, OPTIONS.withMaxSamples(64 * 64 - 1)))

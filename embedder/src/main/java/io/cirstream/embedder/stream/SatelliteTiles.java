@@ -32,19 +32,12 @@ final class SatelliteTiles {
     }
 
     ImageLoader.Decoded decode(GalleryEvent event, byte[] bytes, ImageLimits limits) throws RejectedException {
-        if (bytes.length > limits.maxBytes()) {
-            throw new RejectedException(DeadLetterStage.IMAGE, "TOO_MANY_BYTES: the tile is " + bytes.length
-                    + " bytes, the limit is " + limits.maxBytes());
-        }
         GeoTile tile;
         try {
-            tile = GeoTiffReader.read(bytes, options);
+            tile = GeoTiffReader.read(bytes, options, limits.maxBytes(), limits.maxPixels());
         } catch (GeoTiffException e) {
-            throw new RejectedException(DeadLetterStage.IMAGE, e.reason() + ": " + e.getMessage());
-        }
-        if ((long) tile.width() * tile.height() > limits.maxPixels()) {
-            throw new RejectedException(DeadLetterStage.IMAGE, "TOO_MANY_PIXELS: the tile is " + tile.width() + "x"
-                    + tile.height() + ", the limit is " + limits.maxPixels() + " pixels");
+            // The message starts with the reason (TOO_MANY_PIXELS: ..., CORRUPT: ...), as an image's does.
+            throw new RejectedException(DeadLetterStage.IMAGE, e.getMessage());
         }
         return new ImageLoader.Decoded(withTileMetadata(event, tile), tile.rgb());
     }

@@ -10,12 +10,19 @@ import io.cirstream.geotiff.GeoTile;
 import io.cirstream.geotiff.LonLat;
 import org.junit.jupiter.api.Test;
 
+import io.cirstream.geotiff.TileOptions;
+import io.cirstream.imaging.ImageLimits;
+
+import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SatelliteTilesTest {
     private static final byte[] TIFF = {'I', 'I', 42, 0};
@@ -31,6 +38,29 @@ class SatelliteTilesTest {
 
     private static GalleryEvent event(ImageMetadata metadata) {
         return GalleryEvent.upsert("t", ImageRef.inline(TIFF, "image/tiff"), metadata, 1);
+    }
+
+    @Test
+    void aDamagedTileIsDeadLetteredWithItsReasonOnce() {
+        SatelliteTiles tiles = new SatelliteTiles(TileOptions.defaults());
+        assertThatThrownBy(() -> tiles.decode(event(ImageMetadata.inCollection("c")), TIFF, ImageLimits.DEFAULT))
+                .isInstanceOf(RejectedException.class)
+                .satisfies(e -> assertThat(e.getMessage()).matches("(TRUNCATED|CORRUPT): (?!TRUNCATED|CORRUPT).*"));
+    }
+
+    @Test
+    void aTileOverThePixelLimitIsRefusedWithTheImageReason() throws IOException {
+        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+        assertThat(ImageIO.write(new BufferedImage(65, 64, BufferedImage.TYPE_INT_RGB), "tiff", tiff)).isTrue();
+        SatelliteTiles tiles = new SatelliteTiles(TileOptions.defaults());
+        assertThatThrownBy(() -> tiles.decode(event(ImageMetadata.inCollection("c")), tiff.toByteArray(),
+                new ImageLimits(1 << 20, 64 * 64)))
+                .isInstanceOf(RejectedException.class)
+                .hasMessage("TOO_MANY_PIXELS: the tile is 65x64, the limit is 4096 pixels");
+        assertThatThrownBy(() -> tiles.decode(event(ImageMetadata.inCollection("c")), tiff.toByteArray(),
+                new ImageLimits(100, 1 << 20)))
+                .isInstanceOf(RejectedException.class)
+                .hasMessage("TOO_MANY_BYTES: the tile is " + tiff.size() + " bytes, the limit is 100");
     }
 
     @Test

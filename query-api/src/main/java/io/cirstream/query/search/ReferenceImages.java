@@ -2,7 +2,6 @@ package io.cirstream.query.search;
 
 import io.cirstream.geotiff.GeoTiffException;
 import io.cirstream.geotiff.GeoTiffReader;
-import io.cirstream.geotiff.GeoTile;
 import io.cirstream.geotiff.TileOptions;
 import io.cirstream.model.ImageEncoder;
 import io.cirstream.imaging.ImageDecoder;
@@ -52,21 +51,11 @@ public final class ReferenceImages {
     }
 
     private BufferedImage decodeTile(byte[] bytes) {
-        if (bytes.length > limits.maxBytes()) {
-            throw QueryError.of(ErrorCode.IMAGE_TOO_LARGE, "the tile is " + bytes.length + " bytes, the limit is "
-                    + limits.maxBytes());
-        }
-        GeoTile tile;
         try {
-            tile = GeoTiffReader.read(bytes, tiles);
+            return GeoTiffReader.read(bytes, tiles, limits.maxBytes(), limits.maxPixels()).rgb();
         } catch (GeoTiffException e) {
             throw rejected(e);
         }
-        if ((long) tile.width() * tile.height() > limits.maxPixels()) {
-            throw QueryError.of(ErrorCode.IMAGE_TOO_LARGE, "the tile is " + tile.width() + "x" + tile.height()
-                    + ", the limit is " + limits.maxPixels() + " pixels");
-        }
-        return tile.rgb();
     }
 
     public static QueryError rejected(ImageRejectedException e) {
@@ -81,7 +70,7 @@ public final class ReferenceImages {
     /** The message carries the reader's reason ({@code CORRUPT: ...}), which names the offending field. */
     static QueryError rejected(GeoTiffException e) {
         return switch (e.reason()) {
-            case TOO_LARGE -> QueryError.of(ErrorCode.IMAGE_TOO_LARGE, e.getMessage());
+            case TOO_LARGE, TOO_MANY_BYTES, TOO_MANY_PIXELS -> QueryError.of(ErrorCode.IMAGE_TOO_LARGE, e.getMessage());
             // A layout this reader does not decode, or a tile without the bands this deployment renders.
             case UNSUPPORTED, BAD_BANDS -> QueryError.of(ErrorCode.UNSUPPORTED_IMAGE, e.getMessage());
             case NOT_TIFF, TRUNCATED, CORRUPT -> QueryError.of(ErrorCode.CORRUPT_IMAGE, e.getMessage());

@@ -79,7 +79,7 @@ final class BenchCommand {
         }
     }
 
-    @Command(name = "query", description = "Query API load (p50/p99, throughput) vs raw k-NN: docs=N requests=N levels=1,16,64 dims=64|512 variants=before,cache,cache+vertx,all")
+    @Command(name = "query", description = "Query API load (p50/p99, throughput) vs raw k-NN: docs=N requests=N levels=1,16,64 dims=64|512 variants=before,cache,cache+vertx,all,nio")
     static final class Query extends PassThrough {
         @Override
         void run(String[] arguments) throws Exception {

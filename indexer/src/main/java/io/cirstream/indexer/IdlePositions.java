@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sink's committed offsets. A bulk commits the offset after its last record; but the vectors topic is written in
@@ -47,16 +49,19 @@ final class IdlePositions {
      * aborted records.
      */
     void commitIdle() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (!learnBaselines(assigned)) {
+            return;
+        }
         Map<TopicPartition, OffsetAndMetadata> ahead = new HashMap<>();
-        for (TopicPartition partition : consumer.assignment()) {
+        for (TopicPartition partition : assigned) {
             long position;
             try {
                 position = consumer.position(partition, POSITION_TIMEOUT);
             } catch (TimeoutException e) {
                 continue; // not initialised yet (its committed offset is being fetched); the next idle poll retries
             }
-            Long done = committed.get(partition);
-            if (done == null || position > done) {
+            if (position > committed.get(partition)) {
                 ahead.put(partition, new OffsetAndMetadata(position));
             }
         }
@@ -70,6 +75,34 @@ final class IdlePositions {
                 LOG.debug("idle position commit failed ({}); retried on the next idle poll", e.toString());
             }
         }
+    }
+
+    /**
+     * For partitions seen for the first time, what the group has committed, so that an idle sink commits only what
+     * moved past it: a restarted sink past the markers its predecessor left, never a new group's starting position
+     * (a commit that says nothing, and one made before anything was indexed). False when Kafka does not answer.
+     */
+    private boolean learnBaselines(Set<TopicPartition> assigned) {
+        Set<TopicPartition> unknown = new HashSet<>(assigned);
+        unknown.removeAll(committed.keySet());
+        if (unknown.isEmpty()) {
+            return true;
+        }
+        Map<TopicPartition, OffsetAndMetadata> groups;
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        try {
+            groups = consumer.committed(unknown, POSITION_TIMEOUT);
+            for (TopicPartition partition : unknown) {
+                positions.put(partition, consumer.position(partition, POSITION_TIMEOUT));
+            }
+        } catch (TimeoutException e) {
+            return false;
+        }
+        for (TopicPartition partition : unknown) {
+            OffsetAndMetadata group = groups.get(partition);
+            committed.put(partition, group != null ? group.offset() : positions.get(partition));
+        }
+        return true;
     }
 
     /** Forgets revoked partitions, whose next owner commits for them. */

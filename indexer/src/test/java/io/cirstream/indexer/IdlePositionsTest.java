@@ -57,16 +57,36 @@ class IdlePositionsTest {
     }
 
     @Test
-    void aRevokedPartitionIsCommittedAgainByItsNextAssignment() {
+    void aNewGroupsStartingPositionIsNotCommitted() {
         CountingConsumer consumer = new CountingConsumer();
         consumer.assign(List.of(P0));
-        consumer.seek(P0, 3);
+        consumer.seek(P0, 0);
         IdlePositions positions = new IdlePositions(consumer);
         positions.commitIdle();
-        assertThat(consumer.commits).isEqualTo(1);
-
-        positions.forget(List.of(P0));
         positions.commitIdle();
-        assertThat(consumer.commits).as("forgotten: its position is committed once more").isEqualTo(2);
+        assertThat(consumer.commits).as("nothing indexed yet, nothing to say").isZero();
+
+        consumer.seek(P0, 2);
+        positions.commitIdle();
+        assertThat(consumer.committed(Set.of(P0))).containsEntry(P0, new OffsetAndMetadata(2));
+        assertThat(consumer.commits).isEqualTo(1);
+    }
+
+    @Test
+    void aRestartedSinkCommitsPastTheMarkersItsPredecessorLeft() {
+        CountingConsumer consumer = new CountingConsumer();
+        consumer.assign(List.of(P0, P1));
+        consumer.commitSync(Map.of(P0, new OffsetAndMetadata(11), P1, new OffsetAndMetadata(4)));
+        consumer.seek(P0, 12);
+        consumer.seek(P1, 4);
+        IdlePositions positions = new IdlePositions(consumer);
+        positions.commitIdle();
+        assertThat(consumer.committed(Set.of(P0, P1))).containsEntry(P0, new OffsetAndMetadata(12))
+                .containsEntry(P1, new OffsetAndMetadata(4));
+        assertThat(consumer.commits).as("the predecessor's, then P0's past its marker").isEqualTo(2);
+
+        positions.forget(List.of(P0, P1));
+        positions.commitIdle();
+        assertThat(consumer.commits).as("re-learnt from the group after a revoke: nothing moved").isEqualTo(2);
     }
 }

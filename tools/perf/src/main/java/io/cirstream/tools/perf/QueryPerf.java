@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  * Loopback only; the index is created for the run and deleted after it.
  *
  * <pre>java ... io.cirstream.tools.perf.QueryPerf [docs=100000] [requests=2000] [levels=1,16,64] [dims=64|512]
- *     [variants=before,cache,cache+vertx,all]</pre>
+ *     [variants=before,cache,cache+vertx,all,nio] (nio: all without the epoll transport)</pre>
  * Every variant is an API server of its own on the same index, measured right after its own raw k-NN run.
  * {@code keep=true} leaves the index for a later {@code reuse=ALIAS} run (same docs and dims).
  */

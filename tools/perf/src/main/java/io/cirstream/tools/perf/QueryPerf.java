@@ -6,7 +6,6 @@ import io.cirstream.contract.config.OpenSearchConfig;
 import io.cirstream.contract.config.Settings;
 import io.cirstream.contract.topic.TopicSetup;
 import io.cirstream.contract.topic.Topics;
-import org.apache.kafka.clients.admin.Admin;
 import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.model.ModelRuntime;
 import io.cirstream.model.onnx.RuntimeOptions;
@@ -72,13 +71,12 @@ public final class QueryPerf {
         // Topics of the run's own, as the embedder creates them: the API's reference cache keeps fetched vectors only
         // once its watch feed reads the vectors topic, so without the topic every search would pay a second GET.
         String prefix = alias + ".";
-        Topics topics = new Topics(prefix);
         Settings base = Settings.load(Optional.empty()).with(Map.of(OpenSearchConfig.INDEX_ALIAS.name(), alias,
                 QueryApiConfig.PORT.name(), "0", QueryApiConfig.INFERENCE_QUEUE.name(), "1024",
                 QueryApiConfig.TOPIC_PREFIX.name(), prefix));
         QueryApiConfig config = QueryApiConfig.from(base);
         requireLoopback(config.openSearch().url());
-        TopicSetup.ensure(config.kafka(), topics);
+        TopicSetup.ensure(config.kafka(), new Topics(prefix));
 
         Path pack = pack(dims);
         int distinct = dims == 64 ? DISTINCT_TILES : DISTINCT_TILES / 4;
@@ -111,7 +109,7 @@ public final class QueryPerf {
                     System.out.printf("kept index behind alias %s (reuse=%s; delete it when done)%n", alias, alias);
                 } else {
                     openSearch.send("DELETE", options.containsKey("reuse") ? "/" + alias + "-*" : "/" + index, null);
-                    deleteTopics(config, topics);
+                    PerfTopics.deleteWithPrefix(config.kafka(), prefix);
                 }
             }
         }
@@ -231,15 +229,6 @@ public final class QueryPerf {
             }
             Thread.sleep(200);
             answer = http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private static void deleteTopics(QueryApiConfig config, Topics topics) {
-        try (Admin admin = Admin.create(config.kafka().clientConfig(Map.of()))) {
-            admin.deleteTopics(List.of(topics.gallery(), topics.vectors(), topics.deadLetters())).all()
-                    .get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            System.out.printf("could not delete the run's topics %s: %s%n", topics.vectors(), e);
         }
     }
 

@@ -27,12 +27,13 @@ import java.util.UUID;
 /**
  * Prints, for one model pack: the raw encoder throughput (decoded images straight into the encoder), the end-to-end
  * embedder throughput (gallery records already on Kafka -> vectors committed) and their ratio, then the freshness
- * (produce -> searchable in OpenSearch) p50/p99 at a steady rate. Needs the local Kafka and OpenSearch.
+ * (produce -> searchable in OpenSearch) p50/p99 at a steady rate. Needs the local Kafka and OpenSearch. The end-to-end
+ * figure is also given from the record {@code --warm-up} on ("steady"), once the JIT has compiled the stream path.
  * <pre>EmbedderPerf [--pack synthetic|synthetic-fp16|vit-b32-shaped] [--images N] [--rate PER_S] [--fresh N]
  *              [--profile true] [--warm-up RECORDS]</pre>
  * With {@code --profile true} the end-to-end phase is CPU-sampled (async-profiler, every thread of this JVM, ONNX
  * Runtime's native ones included) from the record {@code --warm-up} on (default: a fifth of
- * the images, so that JIT compilation of the stream path is mostly done) and a table of CPU microseconds per image for each pipeline stage is printed,
+ * the images) and a table of CPU microseconds per image for each pipeline stage is printed,
  * with the Kafka broker's and OpenSearch's CPU per image over the same phase when they run on this host.
  * Everything else comes from the usual configuration (CIRSTREAM_* environment), e.g. embedder.batch-size.
  */
@@ -72,9 +73,10 @@ public final class EmbedderPerf {
             }
             producer.flush();
             try (EmbedderService service = new EmbedderService(config).start()) {
-                double e2e = endToEndThroughput(config, service, images);
+                Throughput e2e = endToEndThroughput(config, service, images);
                 System.out.printf(Locale.ROOT, "raw encoder: %.1f images/s; end-to-end embedder (committed and searchable): %.1f images/s; "
-                        + "ratio %.2f%n", raw, e2e, e2e / raw);
+                        + "ratio %.2f; steady, from record %d on: %.1f images/s%n", raw, e2e.whole(), e2e.whole() / raw,
+                        e2e.steadyFrom(), e2e.steady());
                 freshness(config, producer, tiles, rate, freshCount);
             }
         } finally {
@@ -99,33 +101,41 @@ public final class EmbedderPerf {
      * From the first record read until every image is searchable: counted by OpenSearch's {@code _count}, which sees
      * only refreshed documents, on an index the sink fills from the vectors topic read_committed. So the clock stops
      * when the last vector is committed and searchable, not when the stream hands it on (the {@code vectorsOut}
-     * counter, before the transaction commits and before OpenSearch indexes it). Start-up is not counted.
+     * counter, before the transaction commits and before OpenSearch indexes it). Start-up is not counted. The steady
+     * figure starts its clock at the warm-up record instead: a run of a few thousand images is otherwise largely the
+     * JIT compiling the stream path, which a service that has been up for minutes no longer pays.
      */
-    private double endToEndThroughput(EmbedderConfig config, EmbedderService service, int images)
+    private Throughput endToEndThroughput(EmbedderConfig config, EmbedderService service, int images)
             throws InterruptedException {
-        String count = "/" + config.openSearch().indexAlias() + "/_count";
+        String countPath = "/" + config.openSearch().indexAlias() + "/_count";
         long first = 0;
+        long warm = 0;
+        long readAtWarm = 0;
         StageProfile stages = null;
-        long profiledFrom = 0;
         try (OpenSearchClient client = new OpenSearchClient(config.openSearch())) {
-            while (searchable(client, count) < images) {
+            while (searchable(client, countPath) < images) {
                 long read = service.metrics().snapshot().recordsIn();
                 if (first == 0 && read > 0) {
                     first = System.nanoTime();
                 }
-                // The first records warm the JIT up; the profile is the steady state after them.
-                if (profile && stages == null && read >= warmUp) {
-                    stages = StageProfile.start();
-                    profiledFrom = read;
+                if (warm == 0 && read >= warmUp) {
+                    warm = System.nanoTime();
+                    readAtWarm = read;
+                    stages = profile ? StageProfile.start() : null;
                 }
                 Thread.sleep(20);
             }
         }
-        double throughput = images / ((System.nanoTime() - first) / 1e9);
+        long end = System.nanoTime();
         if (stages != null) {
-            System.out.print(stages.stop(images - profiledFrom));
+            System.out.print(stages.stop(images - readAtWarm));
         }
-        return throughput;
+        double steady = warm == 0 || readAtWarm >= images ? Double.NaN : (images - readAtWarm) / ((end - warm) / 1e9);
+        return new Throughput(images / ((end - first) / 1e9), steady, readAtWarm);
+    }
+
+    /** Images per second over the whole run, and from the warm-up record on (NaN when the run was shorter). */
+    private record Throughput(double whole, double steady, long steadyFrom) {
     }
 
     private static long searchable(OpenSearchClient client, String countPath) {

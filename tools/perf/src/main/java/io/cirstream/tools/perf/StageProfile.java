@@ -36,10 +36,11 @@ final class StageProfile {
     String stop(long images) {
         long kafkaCpu = LocalProcess.cpuNanos(kafka) - kafkaStart;
         long openSearchCpu = LocalProcess.cpuNanos(openSearch) - openSearchStart;
-        StageAttribution stages = StageAttribution.of(profiler.stop());
+        CpuProfiler.Samples profile = profiler.stop();
+        StageAttribution stages = StageAttribution.of(profile);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%nCPU per image by stage (async-profiler itimer, %d µs per sample, %d images):%n%n",
-                INTERVAL.toNanos() / 1_000, images));
+                "%nCPU per image by stage (async-profiler itimer samples, %d, weighted by this JVM's process CPU, %.1f s, "
+                        + "%d images):%n%n", profile.total(), profile.processCpu().toNanos() / 1e9, images));
         out.append(stages.table(images));
         out.append(otherProcess("Kafka broker (process CPU, /proc)", kafkaCpu, images));
         out.append(otherProcess("OpenSearch node: bulk indexing, refresh, merges (process CPU, /proc)", openSearchCpu,

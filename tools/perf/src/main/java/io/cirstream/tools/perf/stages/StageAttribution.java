@@ -33,9 +33,9 @@ public final class StageAttribution {
         return samples.getOrDefault(stage, 0L);
     }
 
-    /** CPU microseconds per image that the stage's samples stand for. */
+    /** CPU microseconds per image that the stage's samples stand for (their share of the process CPU). */
     public double microsPerImage(PipelineStage stage, long images) {
-        return samples(stage) * (source.interval().toNanos() / 1_000.0) / images;
+        return samples(stage) * source.microsPerSample() / images;
     }
 
     /** The pipeline's own cost: every stage but the harness. */

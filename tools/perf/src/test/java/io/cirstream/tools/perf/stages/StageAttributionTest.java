@@ -39,7 +39,7 @@ class StageAttributionTest {
                 STREAM + "io/cirstream/model/preprocess/BicubicResampler.pass", 300L,
                 STREAM + "ai/onnxruntime/OrtSession.run", 100L,
                 "[main tid=1];io/cirstream/tools/perf/EmbedderPerf.run", 50L,
-                "[C2 CompilerThre tid=2];C2Compiler::compile_method", 100L), Duration.ofMillis(1));
+                "[C2 CompilerThre tid=2];C2Compiler::compile_method", 100L), Duration.ofMillis(550));
         StageAttribution stages = StageAttribution.of(samples);
 
         assertEquals(1_500.0, stages.microsPerImage(PipelineStage.PREPROCESS, 200), 1e-9);
@@ -49,5 +49,20 @@ class StageAttributionTest {
         assertTrue(table.contains("| preprocess (resize, crop, normalise) | 300 | 1500 | 60.0% |"), table);
         assertTrue(table.contains("| **embedder process, total** | 500 | **2500** | 100% |"), table);
         assertTrue(table.contains("| **embedder process, without JIT compilation** | 400 | **2000** | 80.0% |"), table);
+    }
+
+    @Test
+    void aSampleIsWorthItsShareOfTheProcessCpuTheOsCounted() {
+        // A 250 Hz kernel fires a 1 ms CPU timer at most once per tick: 100 samples for 500 ms of CPU.
+        CpuProfiler.Samples samples = new CpuProfiler.Samples(Map.of(
+                STREAM + "ai/onnxruntime/OrtSession.run", 60L,
+                STREAM + "io/cirstream/imaging/ImageDecoder.decode;java/util/zip/Inflater.inflate", 40L),
+                Duration.ofMillis(500));
+        StageAttribution stages = StageAttribution.of(samples);
+
+        assertEquals(5_000.0, samples.microsPerSample(), 1e-9);
+        assertEquals(3_000.0, stages.microsPerImage(PipelineStage.ENCODE, 100), 1e-9);
+        assertEquals(5_000.0, stages.pipelineMicrosPerImage(100), 1e-9);
+        assertEquals(0.0, new CpuProfiler.Samples(Map.of(), Duration.ofMillis(500)).microsPerSample());
     }
 }

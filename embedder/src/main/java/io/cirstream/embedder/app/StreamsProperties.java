@@ -10,6 +10,12 @@ import java.util.Properties;
 
 /** The Kafka Streams settings of the embedder, each one here for a reason. */
 final class StreamsProperties {
+    /**
+     * The producer's batch size. Each record of the pending-batch changelog carries its image (a 64x64 PNG inline is
+     * already ~17 KB), so at the default 16 KB every one was a batch of its own, sent at once in a request of its
+     * own; the broker's per-request work, not the bytes, was its cost per image.
+     */
+    static final int BATCH_BYTES = 1 << 20;
 
     private StreamsProperties() {
     }
@@ -50,6 +56,7 @@ final class StreamsProperties {
         // A whole batch is encoded inside one poll loop iteration; give slow devices room before a rebalance.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), 600_000);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), KafkaSetup.MAX_RECORD_BYTES);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), BATCH_BYTES);
         if (!config.instanceId().isEmpty()) {
             // Static membership: a restart under the same name takes the member's place without waiting for its
             // session to expire (Streams appends the thread index per consumer).

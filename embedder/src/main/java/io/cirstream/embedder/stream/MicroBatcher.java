@@ -9,7 +9,6 @@ import io.cirstream.contract.index.DocumentId;
 import io.cirstream.contract.topic.Topics;
 import io.cirstream.contract.topic.KafkaSetup;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,6 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +49,12 @@ final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
      * value for durability). Records restored from the changelog after a restart are not here and are read again.
      */
     private final Map<Bytes, ImageLoader.Checked> parsed = new HashMap<>();
-    private int count;
+    /**
+     * The store's contents, in arrival order. The store is the durable copy, read back only when the task starts:
+     * reading it per record and per flush went through RocksDB's memtable, where every image already flushed leaves a
+     * put and a delete that each scan of the whole store stepped over again.
+     */
+    private final Map<Bytes, PendingRecord> buffered = new LinkedHashMap<>();
     private long oldestMs;
 
     MicroBatcher(Topics topics, ImageLoader loader, BatchEncoder encoder, String modelId, BatchPolicy policy,
@@ -68,8 +73,9 @@ final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
         this.pending = context.getStateStore(EmbedderTopology.PENDING_STORE);
         // A re-initialised task restores the store from the changelog: nothing parsed before belongs to it any more.
         parsed.clear();
+        buffered.clear();
         try (KeyValueIterator<Bytes, PendingRecord> it = pending.all()) {
-            it.forEachRemaining(kv -> count++);
+            it.forEachRemaining(kv -> buffered.put(kv.key, kv.value));
         }
         // Items restored after a restart have waited an unknown time; give them one linger from now.
         oldestMs = context.currentSystemTimeMs();
@@ -81,13 +87,13 @@ final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         byte[] documentKey = documentKey(source.topic(), record.key());
         Bytes id = Bytes.wrap(documentKey);
-        PendingRecord previous = pending.get(id);
-        boolean buffered = previous != null;
+        PendingRecord previous = buffered.get(id);
+        boolean known = previous != null;
         if (record.value() == null) {
-            if (buffered) {
+            if (known) {
                 pending.delete(id);
+                buffered.remove(id);
                 parsed.remove(id);
-                count--;
             }
             metrics.tombstone();
             long timestamp = OutputTimestamp.of(record.timestamp(), context.currentSystemTimeMs());
@@ -98,19 +104,17 @@ final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
         ImageLoader.Checked checked = record.value().checked();
         PendingRecord arrived = new PendingRecord(source.topic(), source.offset(), record.timestamp(), record.key(),
                 record.value().value(), checked.event().eventTime());
-        if (buffered && !replaces(previous, arrived)) {
+        if (known && !replaces(previous, arrived)) {
             // An older event arriving late: the index would refuse it (external version), so drop it here too.
             return;
         }
-        pending.put(id, arrived);
-        parsed.put(id, checked);
-        if (!buffered) {
-            if (count == 0) {
-                oldestMs = context.currentSystemTimeMs();
-            }
-            count++;
+        if (buffered.isEmpty()) {
+            oldestMs = context.currentSystemTimeMs();
         }
-        if (count >= policy.size()) {
+        pending.put(id, arrived);
+        buffered.put(id, arrived);
+        parsed.put(id, checked);
+        if (buffered.size() >= policy.size()) {
             flush();
         }
     }
@@ -134,22 +138,20 @@ final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
     }
 
     private void flushIfLingered(long nowMs) {
-        if (count > 0 && nowMs - oldestMs >= policy.linger().toMillis()) {
+        if (!buffered.isEmpty() && nowMs - oldestMs >= policy.linger().toMillis()) {
             flush();
         }
     }
 
     private void flush() {
-        List<KeyValue<Bytes, PendingRecord>> items = new ArrayList<>(count);
-        try (KeyValueIterator<Bytes, PendingRecord> it = pending.all()) {
-            it.forEachRemaining(items::add);
-        }
+        List<Map.Entry<Bytes, PendingRecord>> items = new ArrayList<>(buffered.entrySet());
         List<Loaded> loaded = new ArrayList<>(items.size());
         List<BufferedImage> images = new ArrayList<>(items.size());
-        for (KeyValue<Bytes, PendingRecord> item : items) {
-            load(item.value, parsed.get(item.key), loaded, images);
-            pending.delete(item.key);
+        for (Map.Entry<Bytes, PendingRecord> item : items) {
+            load(item.getValue(), parsed.get(item.getKey()), loaded, images);
+            pending.delete(item.getKey());
         }
+        buffered.clear();
         parsed.clear();
         long start = System.nanoTime();
         List<BatchEncoder.Result> results = encoder.encode(images);
@@ -159,7 +161,6 @@ final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
             vectors += emit(loaded.get(i), results.get(i)) ? 1 : 0;
         }
         metrics.batch(items.size(), vectors, nanos);
-        count = 0;
     }
 
     /** A buffered record whose image decoded, waiting for its vector. */

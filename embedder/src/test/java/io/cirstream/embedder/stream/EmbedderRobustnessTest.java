@@ -228,24 +228,6 @@ class EmbedderRobustnessTest {
     }
 
     @Test
-    void aRestoredPendingRecordThatNoLongerDecodesIsDeadLetteredNotThrown() {
-        // Written behind the processor's back (as a restore would), so it does not count towards the batch size.
-        start(1);
-        KeyValueStore<Bytes, PendingRecord> pending = topology.driver.getKeyValueStore(EmbedderTopology.PENDING_STORE);
-        byte[] stale = "{\"schema\":1,\"op\":\"UPSERT\",\"id\":\"img-1\"".getBytes(StandardCharsets.UTF_8);
-        pending.put(Bytes.wrap(key(id(1))), new PendingRecord(TopologyHarness.TOPICS.gallery(), 0, NOW - 100,
-                key(id(1)), stale));
-
-        pipe(id(1), tileEvent(1, 5));
-        pipe(id(2), tileEvent(2, 5));
-
-        TestRecord<byte[], byte[]> letter = onlyDeadLetter();
-        assertThat(letter.value()).isEqualTo(stale);
-        assertThat(DeadLetter.stage(letter.headers())).contains("decode");
-        assertThat(vectorIds()).containsExactlyInAnyOrder(id(1), id(2));
-    }
-
-    @Test
     void tombstonesWithOddKeysAreForwarded() {
         start(1);
         byte[] odd = {(byte) 0xff, 0, '\n'};

@@ -17,9 +17,21 @@ import java.awt.image.BufferedImage;
 public final class ImagePreprocessor {
 
     private final Preprocessing spec;
+    /** Per output channel, the normalised value of each 8-bit level: the same float expression, computed once. */
+    private final float[][] normalised = new float[3][256];
+    /** The window of the last image size seen: a gallery's images mostly share one size. */
+    private volatile SizedWindow last;
 
     public ImagePreprocessor(Preprocessing spec) {
         this.spec = spec;
+        for (int c = 0; c < 3; c++) {
+            int sourceChannel = sourceChannel(c);
+            float mean = spec.mean().get(sourceChannel);
+            float std = spec.std().get(sourceChannel);
+            for (int v = 0; v < 256; v++) {
+                normalised[c][v] = (v / 255f - mean) / std;
+            }
+        }
     }
 
     /** Floats per image: 3 × size × size. */
@@ -30,17 +42,32 @@ public final class ImagePreprocessor {
     /** Writes the preprocessed {@code image} into {@code out} starting at {@code offset}. */
     public void process(BufferedImage image, float[] out, int offset) {
         int size = spec.size();
-        Window window = window(image.getWidth(), image.getHeight(), size);
+        Window window = windowOf(image.getWidth(), image.getHeight());
         int[] resized = BicubicResampler.resize(rgb(image, window), 3, window.x(), window.y());
         int plane = size * size;
         for (int c = 0; c < 3; c++) {
-            int sourceChannel = spec.channels() == ChannelOrder.RGB ? c : 2 - c;
-            float mean = spec.mean().get(sourceChannel);
-            float std = spec.std().get(sourceChannel);
+            int sourceChannel = sourceChannel(c);
+            float[] levels = normalised[c];
             for (int p = 0; p < plane; p++) {
-                out[offset + c * plane + p] = (resized[p * 3 + sourceChannel] / 255f - mean) / std;
+                out[offset + c * plane + p] = levels[resized[p * 3 + sourceChannel]];
             }
         }
+    }
+
+    private int sourceChannel(int outputChannel) {
+        return spec.channels() == ChannelOrder.RGB ? outputChannel : 2 - outputChannel;
+    }
+
+    private Window windowOf(int w, int h) {
+        SizedWindow known = last;
+        if (known == null || known.w() != w || known.h() != h) {
+            known = new SizedWindow(w, h, window(w, h, spec.size()));
+            last = known;
+        }
+        return known.window();
+    }
+
+    private record SizedWindow(int w, int h, Window window) {
     }
 
     public float[] process(BufferedImage image) {

@@ -30,6 +30,35 @@ class ImagePreprocessorTest {
     }
 
     @Test
+    void everyLevelOfEveryChannelNormalisesExactlyInEitherChannelOrder() {
+        // 16x16 pixels carry each 8-bit level once per channel, so the whole level table is checked.
+        BufferedImage levels = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        for (int v = 0; v < 256; v++) {
+            levels.setRGB(v % 16, v / 16, v << 16 | (255 - v) << 8 | (v * 7) % 256);
+        }
+        for (ChannelOrder order : ChannelOrder.values()) {
+            float[] out = preprocessor(16, order).process(levels);
+            for (int v = 0; v < 256; v++) {
+                int[] rgb = {v, 255 - v, (v * 7) % 256};
+                for (int c = 0; c < 3; c++) {
+                    int source = order == ChannelOrder.RGB ? c : 2 - c;
+                    float expected = (rgb[source] / 255f - MEAN.get(source)) / STD.get(source);
+                    assertThat(out[c * 256 + v]).as("%s channel %d level %d", order, c, rgb[source]).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void imagesOfChangingSizesThroughOnePreprocessorGiveWhatFreshOnesGive() {
+        ImagePreprocessor shared = preprocessor(32, ChannelOrder.RGB);
+        BufferedImage[] images = {bands(192, 64, true), bands(64, 192, false), bands(32, 32, true), bands(192, 64, true)};
+        for (BufferedImage image : images) {
+            assertThat(shared.process(image)).containsExactly(preprocessor(32, ChannelOrder.RGB).process(image));
+        }
+    }
+
+    @Test
     void resizesTheShortestSideThenCropsTheCentre() {
         // Three vertical bands; after resizing the height to 32 the centre crop sees only the middle one.
         BufferedImage wide = bands(192, 64, true);

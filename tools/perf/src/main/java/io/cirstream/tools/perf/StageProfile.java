@@ -45,7 +45,8 @@ final class StageProfile {
         out.append(otherProcess("Kafka broker (process CPU, /proc)", kafkaCpu, images));
         out.append(otherProcess("OpenSearch node: bulk indexing, refresh, merges (process CPU, /proc)", openSearchCpu,
                 images));
-        for (PipelineStage stage : new PipelineStage[] {PipelineStage.PREPROCESS, PipelineStage.DECODE,
+        for (PipelineStage stage : new PipelineStage[] {PipelineStage.ENCODE, PipelineStage.DECODE,
+                PipelineStage.PREPROCESS, PipelineStage.PRODUCE, PipelineStage.BULK_INDEX, PipelineStage.STATE,
                 PipelineStage.PARSE, PipelineStage.JIT, PipelineStage.OTHER}) {
             out.append(String.format(Locale.ROOT, "%nheaviest stacks, %s:%n", stage.label())).append(stages.top(stage, 5));
         }

@@ -19,7 +19,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +44,11 @@ final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Bytes, PendingRecord> pending;
     /**
-     * The parsed event and fetched image of each record this instance buffered, beside the store (which holds the raw
-     * value for durability). Records restored from the changelog after a restart are not here and are read again.
+     * The store's contents, in arrival order, each with what was parsed on arrival. The store is the durable copy, read
+     * back only when the task starts: reading it per record and per flush went through RocksDB's memtable, where every
+     * image already flushed leaves a put and a delete that each scan of the whole store stepped over again.
      */
-    private final Map<Bytes, ImageLoader.Checked> parsed = new HashMap<>();
-    /**
-     * The store's contents, in arrival order. The store is the durable copy, read back only when the task starts:
-     * reading it per record and per flush went through RocksDB's memtable, where every image already flushed leaves a
-     * put and a delete that each scan of the whole store stepped over again.
-     */
-    private final Map<Bytes, PendingRecord> buffered = new LinkedHashMap<>();
+    private final Map<Bytes, Buffered> buffered = new LinkedHashMap<>();
     private long oldestMs;
 
     MicroBatcher(Topics topics, ImageLoader loader, BatchEncoder encoder, String modelId, BatchPolicy policy,
@@ -72,10 +66,9 @@ final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
         this.context = context;
         this.pending = context.getStateStore(EmbedderTopology.PENDING_STORE);
         // A re-initialised task restores the store from the changelog: nothing parsed before belongs to it any more.
-        parsed.clear();
         buffered.clear();
         try (KeyValueIterator<Bytes, PendingRecord> it = pending.all()) {
-            it.forEachRemaining(kv -> buffered.put(kv.key, kv.value));
+            it.forEachRemaining(kv -> buffered.put(kv.key, new Buffered(kv.value, null)));
         }
         // Items restored after a restart have waited an unknown time; give them one linger from now.
         oldestMs = context.currentSystemTimeMs();
@@ -87,13 +80,12 @@ final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         byte[] documentKey = documentKey(source.topic(), record.key());
         Bytes id = Bytes.wrap(documentKey);
-        PendingRecord previous = buffered.get(id);
+        Buffered previous = buffered.get(id);
         boolean known = previous != null;
         if (record.value() == null) {
             if (known) {
                 pending.delete(id);
                 buffered.remove(id);
-                parsed.remove(id);
             }
             metrics.tombstone();
             long timestamp = OutputTimestamp.of(record.timestamp(), context.currentSystemTimeMs());
@@ -104,7 +96,7 @@ final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
         ImageLoader.Checked checked = record.value().checked();
         PendingRecord arrived = new PendingRecord(source.topic(), source.offset(), record.timestamp(), record.key(),
                 record.value().value(), checked.event().eventTime());
-        if (known && !replaces(previous, arrived)) {
+        if (known && !replaces(previous.record(), arrived)) {
             // An older event arriving late: the index would refuse it (external version), so drop it here too.
             return;
         }
@@ -112,8 +104,7 @@ final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
             oldestMs = context.currentSystemTimeMs();
         }
         pending.put(id, arrived);
-        buffered.put(id, arrived);
-        parsed.put(id, checked);
+        buffered.put(id, new Buffered(arrived, checked));
         if (buffered.size() >= policy.size()) {
             flush();
         }
@@ -144,15 +135,14 @@ final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
     }
 
     private void flush() {
-        List<Map.Entry<Bytes, PendingRecord>> items = new ArrayList<>(buffered.entrySet());
+        List<Map.Entry<Bytes, Buffered>> items = new ArrayList<>(buffered.entrySet());
         List<Loaded> loaded = new ArrayList<>(items.size());
         List<BufferedImage> images = new ArrayList<>(items.size());
-        for (Map.Entry<Bytes, PendingRecord> item : items) {
-            load(item.getValue(), parsed.get(item.getKey()), loaded, images);
+        for (Map.Entry<Bytes, Buffered> item : items) {
+            load(item.getValue().record(), item.getValue().checked(), loaded, images);
             pending.delete(item.getKey());
         }
         buffered.clear();
-        parsed.clear();
         long start = System.nanoTime();
         List<BatchEncoder.Result> results = encoder.encode(images);
         long nanos = System.nanoTime() - start;
@@ -161,6 +151,13 @@ final class MicroBatcher implements Processor<byte[], Arrived, byte[], byte[]> {
             vectors += emit(loaded.get(i), results.get(i)) ? 1 : 0;
         }
         metrics.batch(items.size(), vectors, nanos);
+    }
+
+    /**
+     * A record in the batch: as stored, and as parsed on arrival ({@code checked}: event and fetched image), which is
+     * null for a record restored from the changelog (it is read again at flush).
+     */
+    private record Buffered(PendingRecord record, ImageLoader.Checked checked) {
     }
 
     /** A buffered record whose image decoded, waiting for its vector. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.cirstream.embedder.stream.GalleryFixtures.id;
@@ -39,6 +40,7 @@ class RestoredBatchTest {
     private KeyValueStore<Bytes, PendingRecord> store;
     private ImageLoader loader;
     private MicroBatcher batcher;
+    private long offset = 10;
 
     @TempDir
     Path root;
@@ -108,8 +110,6 @@ class RestoredBatchTest {
         batcher.init(context);
     }
 
-    private long offset = 10;
-
     private void pipe(String id, byte[] value) throws RejectedException {
         context.setRecordMetadata(TopologyHarness.TOPICS.gallery(), 0, offset++);
         batcher.process(new Record<>(key(id), new Arrived(value, loader.check(key(id), value)), NOW - 5));
@@ -131,7 +131,7 @@ class RestoredBatchTest {
 
     private List<String> storedIds() {
         try (var all = store.all()) {
-            List<String> ids = new java.util.ArrayList<>();
+            List<String> ids = new ArrayList<>();
             all.forEachRemaining(kv -> ids.add(new String(kv.key.get(), StandardCharsets.UTF_8)));
             return ids;
         }

@@ -64,8 +64,13 @@ public final class EmbedderTopology {
         // application with a persistent store keeps its process id in the state dir, and only a stable process id
         // gives a restarted instance the transactional ids of the one before it, so that it fences a killed
         // predecessor's open transaction at once instead of waiting for the broker to time it out.
+        // The cache holds writes until the next commit, so an image put and deleted between two commits (flushed with
+        // its batch) reaches RocksDB and the changelog as a tombstone only; only a batch still open at a commit is
+        // copied into them. Streams' default cache (10 MiB per instance) holds a batch of small images; a larger
+        // batch spills to the store, as before, and stays correct.
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Bytes(),
                         PendingRecord.serde())
+                .withCachingEnabled()
                 .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                         Integer.toString(KafkaSetup.MAX_RECORD_BYTES),
                         // Compaction cleans closed segments only: small ones keep what a moved task restores (every

@@ -1,5 +1,6 @@
 package io.cirstream.embedder.app;
 
+import io.cirstream.contract.config.KafkaConfig;
 import io.cirstream.contract.topic.TopicSetup;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import io.cirstream.contract.vector.VectorEventCodec;
 import io.cirstream.testkit.IntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,6 +217,32 @@ class EmbedderServiceIntegrationTest {
             assertThat(letters.get("corrupt")).startsWith("image CORRUPT");
             assertThat(letters.get("oversized")).startsWith("image TOO_MANY_PIXELS");
             assertThat(letters.get("garbage")).startsWith("decode").contains("not valid JSON");
+        }
+    }
+
+    /**
+     * An image flushed before the next commit never reaches the pending store's changelog: the store's cache takes
+     * the put and the delete, and only the tombstone is logged. Each image used to be copied into the changelog whole
+     * (~17 KB for a small PNG), and the broker and RocksDB paid for every copy. Commits are 5 s apart here so that
+     * every batch is flushed (full, or by the 50 ms linger) well before the first one.
+     */
+    @Test
+    @SuppressWarnings("try") // the service only has to run (and be closed) while the body checks it
+    void imagesFlushedBeforeACommitAreNotCopiedIntoTheChangelog() {
+        int images = 100;
+        Map<String, String> slowCommits = Map.of(
+                KafkaConfig.CLIENT_PREFIX + "." + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "5000");
+        try (EmbedderHarness h = new EmbedderHarness(stateDir, slowCommits);
+             EmbedderService service = h.start()) {
+            sendImages(h, 0, images);
+            await(images + " documents", () -> h.documentCount() == images);
+
+            String changelog = EmbedderConfig.from(h.settings()).applicationId() + "-" + EmbedderTopology.PENDING_STORE
+                    + "-changelog";
+            List<ConsumerRecord<byte[], byte[]>> logged = h.readAll(changelog);
+            assertThat(logged).as("the changelog's records").isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.value()).as("image %s copied into the changelog", new String(r.key()))
+                            .isNull());
         }
     }
 

@@ -21,6 +21,12 @@ public final class ImageDecoder {
     public static BufferedImage decode(byte[] bytes, ImageLimits limits) throws ImageRejectedException {
         limits.checkBytes(bytes.length);
         ImageFormat format = ImageReaders.sniff(bytes);
+        if (format == ImageFormat.PNG) {
+            BufferedImage plain = PlainPngDecoder.decode(bytes, limits);
+            if (plain != null) {
+                return plain;
+            }
+        }
         BufferedImage decoded = ImageReaders.withReader(bytes, format, reader -> {
             limits.checkPixels(ImageReaders.header(format, reader));
             return readFirstFrame(format, reader);

@@ -22,6 +22,8 @@ import java.util.zip.Inflater;
  */
 final class PlainPngDecoder {
     private static final int SIGNATURE_BYTES = 8;
+    /** Inflated in blocks of about this size (whole rows; at least one). */
+    private static final int BLOCK_BYTES = 64 * 1024;
     private static final int IHDR = type("IHDR");
     private static final int IDAT = type("IDAT");
     private static final int IEND = type("IEND");
@@ -143,20 +145,31 @@ final class PlainPngDecoder {
             this.stride = layout.channels * layout.bytesPerSample;
         }
 
-        /** False when the zlib stream is damaged or short, or a row names an unknown filter. */
+        /**
+         * False when the zlib stream is damaged or short, or a row names an unknown filter. Rows are inflated a block
+         * at a time, not one by one: zlib takes its fast path only with room for a long match in the output, so a
+         * row of a small image at a time ran its slow loop.
+         */
         boolean into(int[] out) {
-            int rowBytes = layout.rowBytes();
-            byte[] previous = new byte[rowBytes + 1];
-            byte[] current = new byte[rowBytes + 1];
+            int rowLength = layout.rowBytes() + 1;
+            int rowsPerBlock = Math.max(1, Math.min(layout.height, BLOCK_BYTES / rowLength));
+            byte[] block = new byte[rowsPerBlock * rowLength];
+            byte[] above = new byte[rowLength];
             try {
-                for (int y = 0; y < layout.height; y++) {
-                    if (!fill(current) || !unfilter(current, previous)) {
+                for (int y = 0; y < layout.height; ) {
+                    int rows = Math.min(rowsPerBlock, layout.height - y);
+                    if (!fill(block, rows * rowLength)) {
                         return false;
                     }
-                    pack(current, out, y * layout.width);
-                    byte[] done = current;
-                    current = previous;
-                    previous = done;
+                    for (int r = 0, at = 0; r < rows; r++, y++, at += rowLength) {
+                        boolean unfiltered = r == 0 ? unfilter(block, at, rowLength, above, 0)
+                                : unfilter(block, at, rowLength, block, at - rowLength);
+                        if (!unfiltered) {
+                            return false;
+                        }
+                        pack(block, at + 1, out, y * layout.width);
+                    }
+                    System.arraycopy(block, (rows - 1) * rowLength, above, 0, rowLength);
                 }
                 return endsHere();
             } catch (DataFormatException e) {
@@ -166,10 +179,10 @@ final class PlainPngDecoder {
             }
         }
 
-        private boolean fill(byte[] row) throws DataFormatException {
+        private boolean fill(byte[] buffer, int length) throws DataFormatException {
             int filled = 0;
-            while (filled < row.length) {
-                int n = inflater.inflate(row, filled, row.length - filled);
+            while (filled < length) {
+                int n = inflater.inflate(buffer, filled, length - filled);
                 filled += n;
                 if (n == 0 && (inflater.finished() || !feed())) {
                     return false;
@@ -205,34 +218,38 @@ final class PlainPngDecoder {
             return true;
         }
 
-        /** Undoes the row's filter in place (byte 0 names it; the samples follow), against the row above. */
-        private boolean unfilter(byte[] row, byte[] above) {
-            int n = row.length;
+        /**
+         * Undoes the filter of the row at {@code at} in place (its first byte names the filter; the samples follow),
+         * against the row at {@code up} in {@code above}.
+         */
+        private boolean unfilter(byte[] row, int at, int length, byte[] above, int up) {
             int bpp = stride;
-            switch (row[0]) {
+            int end = at + length;
+            int first = at + 1 + bpp;
+            switch (row[at]) {
                 case 0 -> {
                 }
                 case 1 -> {
-                    for (int i = 1 + bpp; i < n; i++) {
+                    for (int i = first; i < end; i++) {
                         row[i] += row[i - bpp];
                     }
                 }
                 case 2 -> {
-                    for (int i = 1; i < n; i++) {
-                        row[i] += above[i];
+                    for (int i = at + 1, j = up + 1; i < end; i++, j++) {
+                        row[i] += above[j];
                     }
                 }
                 case 3 -> {
-                    for (int i = 1; i < n; i++) {
-                        int left = i > bpp ? row[i - bpp] & 0xFF : 0;
-                        row[i] += (byte) ((left + (above[i] & 0xFF)) >>> 1);
+                    for (int i = at + 1, j = up + 1; i < end; i++, j++) {
+                        int left = i >= first ? row[i - bpp] & 0xFF : 0;
+                        row[i] += (byte) ((left + (above[j] & 0xFF)) >>> 1);
                     }
                 }
                 case 4 -> {
-                    for (int i = 1; i < n; i++) {
-                        boolean first = i <= bpp;
-                        row[i] += (byte) paeth(first ? 0 : row[i - bpp] & 0xFF, above[i] & 0xFF,
-                                first ? 0 : above[i - bpp] & 0xFF);
+                    for (int i = at + 1, j = up + 1; i < end; i++, j++) {
+                        boolean leftmost = i < first;
+                        row[i] += (byte) paeth(leftmost ? 0 : row[i - bpp] & 0xFF, above[j] & 0xFF,
+                                leftmost ? 0 : above[j - bpp] & 0xFF);
                     }
                 }
                 default -> {
@@ -250,13 +267,16 @@ final class PlainPngDecoder {
             return pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
         }
 
-        /** Samples to {@code 0xRRGGBB}: the first byte of each sample is its high byte at 16 bits too. */
-        private void pack(byte[] row, int[] out, int at) {
+        /**
+         * The samples from {@code from} on to {@code 0xRRGGBB} from {@code at} on; the first byte of a sample is its
+         * high byte at 16 bits too.
+         */
+        private void pack(byte[] row, int from, int[] out, int at) {
             int width = layout.width;
             int sample = layout.bytesPerSample;
             int g = layout.channels >= 3 ? sample : 0;
             int b = layout.channels >= 3 ? 2 * sample : 0;
-            for (int x = 0, i = 1; x < width; x++, i += stride) {
+            for (int x = 0, i = from; x < width; x++, i += stride) {
                 out[at + x] = (row[i] & 0xFF) << 16 | (row[i + g] & 0xFF) << 8 | (row[i + b] & 0xFF);
             }
         }

@@ -28,7 +28,8 @@ class PlainPngDecoderTest {
     private static final ImageLimits LIMITS = ImageLimits.DEFAULT;
     private static final ImageLimits SMALL = new ImageLimits(Long.MAX_VALUE, 1L << 20);
     private static final int[] COLOUR_TYPES = {0, 2, 4, 6};
-    private static final int[][] SIZES = {{1, 1}, {7, 5}, {64, 64}, {33, 2}};
+    /** The last spans several of the decoder's inflate blocks at every colour type and depth. */
+    private static final int[][] SIZES = {{1, 1}, {7, 5}, {64, 64}, {33, 2}, {300, 240}};
 
     @Test
     void everyFilterColourTypeAndDepthDecodesAsImageIoDoes() throws Exception {

@@ -1,5 +1,6 @@
 package io.cirstream.contract.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * NaN and Infinity literals are refused (Jackson's default); {@link #strictReader()} also refuses duplicate keys.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    // Vectors are hundreds of decimals per event, read by the embedder's sink and the query API: Jackson's bundled
+    // fast parser reads them about three times faster than Double.parseDouble, to the same correctly rounded double.
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build())
             .findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

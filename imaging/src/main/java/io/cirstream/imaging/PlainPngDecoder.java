@@ -68,6 +68,10 @@ final class PlainPngDecoder {
             return width * channels * bytesPerSample;
         }
 
+        Layout withData(List<int[]> chunks) {
+            return new Layout(width, height, channels, bytesPerSample, chunks);
+        }
+
         /** Null unless every chunk is whole, its CRC right, and the image of a kind this class decodes. */
         static Layout read(byte[] png) {
             int at = SIGNATURE_BYTES;
@@ -99,8 +103,7 @@ final class PlainPngDecoder {
                     }
                     data.add(new int[] {body, length});
                 } else if (type == IEND) {
-                    return data.isEmpty() ? null : new Layout(header.width, header.height, header.channels,
-                            header.bytesPerSample, data);
+                    return data.isEmpty() ? null : header.withData(data);
                 } else if (METADATA_ONLY.contains(type)) {
                     dataEnded = !data.isEmpty();
                 } else {
@@ -131,7 +134,7 @@ final class PlainPngDecoder {
         }
     }
 
-    /** Inflates and unfilters one row at a time, writing each into the output as it is done. */
+    /** Inflates the rows a block at a time and unfilters each into the output, keeping the row above. */
     private static final class Rows {
         private final byte[] png;
         private final Layout layout;

@@ -196,6 +196,11 @@ final class BicubicResampler {
             return copies != null;
         }
 
+        /** The source index the window's {@code position} copies; only for an axis that {@link #copiesOnly()}. */
+        int copiedSource(int position) {
+            return copies[position];
+        }
+
         int length() {
             return start.length;
         }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -44,6 +45,39 @@ class ImagePreprocessorTest {
                     int source = order == ChannelOrder.RGB ? c : 2 - c;
                     float expected = (rgb[source] / 255f - MEAN.get(source)) / STD.get(source);
                     assertThat(out[c * 256 + v]).as("%s channel %d level %d", order, c, rgb[source]).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    /** An image at the model size on its short side is not resampled: what reaches the model is its centre crop. */
+    @Test
+    void anImageAtTheModelSizeIsItsCentreCropNormalisedInEitherChannelOrder() {
+        Random random = new Random(5);
+        int size = 16;
+        for (int[] dims : new int[][] {{16, 16}, {16, 27}, {27, 16}, {16, 17}}) {
+            BufferedImage image = new BufferedImage(dims[0], dims[1], BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < dims[1]; y++) {
+                for (int x = 0; x < dims[0]; x++) {
+                    image.setRGB(x, y, random.nextInt(1 << 24));
+                }
+            }
+            int left = (int) ImagePreprocessor.cropOffset(dims[0], size);
+            int top = (int) ImagePreprocessor.cropOffset(dims[1], size);
+            for (ChannelOrder order : ChannelOrder.values()) {
+                float[] out = preprocessor(size, order).process(image);
+                for (int y = 0; y < size; y++) {
+                    for (int x = 0; x < size; x++) {
+                        int pixel = image.getRGB(left + x, top + y);
+                        int[] rgb = {pixel >> 16 & 0xFF, pixel >> 8 & 0xFF, pixel & 0xFF};
+                        for (int c = 0; c < 3; c++) {
+                            int source = order == ChannelOrder.RGB ? c : 2 - c;
+                            float expected = (rgb[source] / 255f - MEAN.get(source)) / STD.get(source);
+                            assertThat(out[c * size * size + y * size + x])
+                                    .as("%dx%d %s channel %d at %d,%d", dims[0], dims[1], order, c, x, y)
+                                    .isEqualTo(expected);
+                        }
+                    }
                 }
             }
         }

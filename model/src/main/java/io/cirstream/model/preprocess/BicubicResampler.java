@@ -33,9 +33,6 @@ final class BicubicResampler {
      * reads ({@link Axis#sourceFirst()} to {@link Axis#sourceEnd()} on each axis), interleaved, row by row.
      */
     static int[] resize(int[] src, int channels, Axis x, Axis y) {
-        if (x.copies != null && y.copies != null) {
-            return gather(src, channels, x, y);
-        }
         int[] horizontal = pass(src, x.sourceLength(), y.sourceLength(), channels, x, true);
         return pass(horizontal, x.length(), y.sourceLength(), channels, y, false);
     }
@@ -71,23 +68,6 @@ final class BicubicResampler {
                 int s = axis.copies[horizontal ? x : y] - axis.sourceFirst;
                 int index = horizontal ? (y * w + s) : (s * w + x);
                 System.arraycopy(src, index * channels, dst, (y * outW + x) * channels, channels);
-            }
-        }
-        return dst;
-    }
-
-    /** Both axes copy: each output pixel is one source pixel, picked in one pass without an intermediate. */
-    private static int[] gather(int[] src, int channels, Axis x, Axis y) {
-        int spanW = x.sourceLength();
-        int[] dst = new int[Math.multiplyExact(Math.multiplyExact(x.length(), y.length()), channels)];
-        int o = 0;
-        for (int row = 0; row < y.length(); row++) {
-            int rowStart = (y.copies[row] - y.sourceFirst) * spanW;
-            for (int column = 0; column < x.length(); column++) {
-                int s = (rowStart + x.copies[column] - x.sourceFirst) * channels;
-                for (int ch = 0; ch < channels; ch++) {
-                    dst[o++] = src[s + ch];
-                }
             }
         }
         return dst;

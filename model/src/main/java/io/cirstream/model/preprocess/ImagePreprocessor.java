@@ -61,7 +61,7 @@ public final class ImagePreprocessor {
     /**
      * A window that only copies source pixels (the image already at the model size on both axes, a gallery's usual
      * case) is read and normalised in one pass, straight from the packed pixels into the three planes: the same
-     * values as unpacking, gathering and normalising in turn, without three intermediate arrays.
+     * values as unpacking, copying through the resampler and normalising in turn, without the intermediate arrays.
      */
     private void copyNormalised(BufferedImage image, Window window, float[] out, int offset) {
         int size = spec.size();

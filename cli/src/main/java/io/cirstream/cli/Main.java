@@ -30,6 +30,7 @@ public final class Main {
         CommandLine root = new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::reportFailure);
+        BenchCommand.addBenchmarks(root.getSubcommands().get("bench"));
         withHelp(root);
         return root;
     }

@@ -1,5 +1,6 @@
 package io.cirstream.remote;
 
+import io.cirstream.testkit.LoopbackServer;
 import com.sun.net.httpserver.HttpExchange;
 import org.junit.jupiter.api.Test;
 

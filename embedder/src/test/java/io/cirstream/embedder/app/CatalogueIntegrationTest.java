@@ -8,6 +8,7 @@ import io.cirstream.embedder.stream.GalleryFixtures;
 import io.cirstream.ingest.catalogue.CatalogueMapping;
 import io.cirstream.ingest.catalogue.CatalogueStream;
 import io.cirstream.ingest.catalogue.ProductMapper;
+import io.cirstream.testkit.LoopbackServer;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,10 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.sun.net.httpserver.HttpServer;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,32 +117,26 @@ class CatalogueIntegrationTest {
      * this classpath (opensearch-java's jakarta.annotation-api 1.3.5 wins over the 2.0 s3proxy needs).
      */
     private static final class Cdn implements AutoCloseable {
-        private final HttpServer server;
+        private final LoopbackServer server = new LoopbackServer();
 
         Cdn() throws Exception {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             for (String name : List.of("a", "b", "c", "d", "e", "f")) {
                 byte[] png = GalleryFixtures.png(GalleryFixtures.tile(name.charAt(0)));
-                server.createContext("/" + name + ".png", exchange -> {
-                    try (exchange) {
-                        ImageServers.send(exchange, 200, png);
-                    }
-                });
+                server.route("/" + name + ".png", exchange -> LoopbackServer.send(exchange, 200, png));
             }
-            server.start();
         }
 
         URI http(String path) {
-            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+            return server.uri(path);
         }
 
         Map<String, String> settings() {
-            return Map.of("remote.allowed-hosts", "127.0.0.1:" + server.getAddress().getPort());
+            return Map.of("remote.allowed-hosts", server.hostPort());
         }
 
         @Override
         public void close() {
-            server.stop(0);
+            server.close();
         }
     }
 

@@ -2,6 +2,7 @@ package io.cirstream.embedder.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cirstream.embedder.stream.GalleryFixtures;
+import io.cirstream.testkit.LoopbackServer;
 import io.cirstream.testkit.IntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -42,11 +43,11 @@ class EmbedderRemoteImagesIntegrationTest {
                     .serve("/huge.png", 200, new byte[300_000])
                     .route("/moved.png", exchange -> {
                         exchange.getResponseHeaders().add("Location", servers.http("/ok.png").toString());
-                        ImageServers.send(exchange, 302, new byte[0]);
+                        LoopbackServer.send(exchange, 302, new byte[0]);
                     })
                     .route("/flaky.png", exchange -> {
                         boolean down = flakyCalls.incrementAndGet() <= FAILURES_BEFORE_RECOVERY;
-                        ImageServers.send(exchange, down ? 503 : 200, down ? new byte[0]
+                        LoopbackServer.send(exchange, down ? 503 : 200, down ? new byte[0]
                                 : GalleryFixtures.png(GalleryFixtures.tile(2)));
                     });
             servers.put("scenes/a.png", GalleryFixtures.png(GalleryFixtures.tile(3)));

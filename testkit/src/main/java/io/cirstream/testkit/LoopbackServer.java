@@ -1,4 +1,4 @@
-package io.cirstream.remote;
+package io.cirstream.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -12,19 +12,23 @@ import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** A real HTTP server on 127.0.0.1 (a free port), one handler per path, each exchange on its own thread. */
-final class LoopbackServer implements AutoCloseable {
+/**
+ * A real HTTP server on 127.0.0.1 (a free port), one handler per path, each exchange on its own thread: where the
+ * tests' remote images, stub services and misbehaving peers live (tests send traffic to loopback only).
+ */
+public final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-    LoopbackServer() throws IOException {
+    public LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(threads);
         server.start();
     }
 
-    LoopbackServer route(String path, HttpHandler handler) {
+    /** Answers requests under {@code path} with {@code handler}; the exchange is closed after it, whatever it did. */
+    public LoopbackServer route(String path, HttpHandler handler) {
         server.createContext(path, exchange -> {
             try (exchange) {
                 handler.handle(exchange);
@@ -35,19 +39,20 @@ final class LoopbackServer implements AutoCloseable {
         return this;
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    String hostPort() {
+    public String hostPort() {
         return "127.0.0.1:" + port();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://" + hostPort() + path);
     }
 
-    static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    /** Answers with {@code status} and {@code body} (no body at all when it is empty). */
+    public static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

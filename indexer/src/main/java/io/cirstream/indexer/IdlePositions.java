@@ -49,22 +49,16 @@ final class IdlePositions {
      * aborted records.
      */
     void commitIdle() {
-        Set<TopicPartition> assigned = consumer.assignment();
-        if (!learnBaselines(assigned)) {
+        Map<TopicPartition, Long> positions = positions(consumer.assignment());
+        if (!learnBaselines(positions)) {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> ahead = new HashMap<>();
-        for (TopicPartition partition : assigned) {
-            long position;
-            try {
-                position = consumer.position(partition, POSITION_TIMEOUT);
-            } catch (TimeoutException e) {
-                continue; // not initialised yet (its committed offset is being fetched); the next idle poll retries
-            }
+        positions.forEach((partition, position) -> {
             if (position > committed.get(partition)) {
                 ahead.put(partition, new OffsetAndMetadata(position));
             }
-        }
+        });
         if (!ahead.isEmpty()) {
             try {
                 consumer.commitSync(ahead, IDLE_COMMIT_TIMEOUT);
@@ -78,23 +72,35 @@ final class IdlePositions {
     }
 
     /**
+     * The consumer's position in each partition, read once per idle poll; a partition not initialised yet (its
+     * committed offset still being fetched) is left out, and the next idle poll retries it.
+     */
+    private Map<TopicPartition, Long> positions(Set<TopicPartition> assigned) {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        for (TopicPartition partition : assigned) {
+            try {
+                positions.put(partition, consumer.position(partition, POSITION_TIMEOUT));
+            } catch (TimeoutException e) {
+                // left for the next idle poll
+            }
+        }
+        return positions;
+    }
+
+    /**
      * For partitions seen for the first time, what the group has committed, so that an idle sink commits only what
      * moved past it: a restarted sink past the markers its predecessor left, never a new group's starting position
      * (a commit that says nothing, and one made before anything was indexed). False when Kafka does not answer.
      */
-    private boolean learnBaselines(Set<TopicPartition> assigned) {
-        Set<TopicPartition> unknown = new HashSet<>(assigned);
+    private boolean learnBaselines(Map<TopicPartition, Long> positions) {
+        Set<TopicPartition> unknown = new HashSet<>(positions.keySet());
         unknown.removeAll(committed.keySet());
         if (unknown.isEmpty()) {
             return true;
         }
         Map<TopicPartition, OffsetAndMetadata> groups;
-        Map<TopicPartition, Long> positions = new HashMap<>();
         try {
             groups = consumer.committed(unknown, POSITION_TIMEOUT);
-            for (TopicPartition partition : unknown) {
-                positions.put(partition, consumer.position(partition, POSITION_TIMEOUT));
-            }
         } catch (TimeoutException e) {
             return false;
         }

@@ -3,8 +3,10 @@ package io.cirstream.indexer;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +20,19 @@ class IdlePositionsTest {
     /** Counts commits: an idle sink polls every 50 ms, and must not commit each time. */
     private static final class CountingConsumer extends MockConsumer<byte[], byte[]> {
         int commits;
+        /** Partitions whose position is still being fetched: {@code position} times out for them. */
+        Set<TopicPartition> initialising = Set.of();
 
         CountingConsumer() {
             super("earliest");
+        }
+
+        @Override
+        public synchronized long position(TopicPartition partition, Duration timeout) {
+            if (initialising.contains(partition)) {
+                throw new TimeoutException("position of " + partition + " not known yet");
+            }
+            return super.position(partition, timeout);
         }
 
         /** MockConsumer's commitSync with a timeout comes here too. */
@@ -88,5 +100,25 @@ class IdlePositionsTest {
         positions.forget(List.of(P0, P1));
         positions.commitIdle();
         assertThat(consumer.commits).as("re-learnt from the group after a revoke: nothing moved").isEqualTo(2);
+    }
+
+    @Test
+    void aPartitionWhosePositionIsNotKnownYetDoesNotHoldBackTheOthers() {
+        CountingConsumer consumer = new CountingConsumer();
+        consumer.assign(List.of(P0, P1));
+        consumer.commitSync(Map.of(P0, new OffsetAndMetadata(11), P1, new OffsetAndMetadata(4)));
+        consumer.seek(P0, 12);
+        consumer.seek(P1, 6);
+        consumer.initialising = Set.of(P1);
+        IdlePositions positions = new IdlePositions(consumer);
+
+        positions.commitIdle();
+        assertThat(consumer.committed(Set.of(P0, P1))).containsEntry(P0, new OffsetAndMetadata(12))
+                .containsEntry(P1, new OffsetAndMetadata(4));
+
+        consumer.initialising = Set.of();
+        positions.commitIdle();
+        assertThat(consumer.committed(Set.of(P1))).containsEntry(P1, new OffsetAndMetadata(6));
+        assertThat(consumer.commits).as("the predecessor's, P0's, then P1's once its position is known").isEqualTo(3);
     }
 }

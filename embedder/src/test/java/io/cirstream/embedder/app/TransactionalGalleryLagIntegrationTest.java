@@ -2,11 +2,9 @@ package io.cirstream.embedder.app;
 
 import io.cirstream.contract.config.KafkaConfig;
 import io.cirstream.embedder.ops.GroupLag;
+import io.cirstream.opensearch.GalleryIndexAdmin;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static io.cirstream.embedder.app.EmbedderHarness.await;
 import static io.cirstream.embedder.stream.GalleryFixtures.id;
@@ -63,7 +60,7 @@ class TransactionalGalleryLagIntegrationTest {
 
             await(images + " documents", () -> h.documentCount() == images);
             KafkaConfig kafka = new KafkaConfig(LocalInfra.kafkaBootstrap(), 1, (short) 1);
-            String sinkGroup = sinkGroup(h.alias());
+            String sinkGroup = sinkGroup(h);
             try (GroupLag stream = new GroupLag(kafka, h.alias(), h.topics().gallery()::equals);
                  GroupLag sink = new GroupLag(kafka, sinkGroup, h.topics().vectors()::equals)) {
                 await("zero lag on both groups", () -> total(stream) == 0 && total(sink) == 0);
@@ -72,13 +69,10 @@ class TransactionalGalleryLagIntegrationTest {
         }
     }
 
-    /** The sink's group (one per concrete index, named after it). */
-    private static String sinkGroup(String alias) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap()))) {
-            return admin.listGroups().all().get(30, TimeUnit.SECONDS).stream().map(GroupListing::groupId)
-                    .filter(g -> g.startsWith("cirstream-indexer." + alias + "-")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no sink group for " + alias));
-        }
+    /** The sink's group: the configured one, per concrete index behind the alias, as the embedder names it. */
+    private static String sinkGroup(EmbedderHarness h) {
+        String index = GalleryIndexAdmin.describe(h.openSearch(), h.alias()).index();
+        return EmbedderConfig.from(h.settings()).indexer().forIndex(index).groupId();
     }
 
     private static long total(GroupLag lag) {

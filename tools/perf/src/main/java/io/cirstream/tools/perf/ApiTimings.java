@@ -53,8 +53,7 @@ final class ApiTimings {
 
     /** Median of the recorded values (NaN where an answer had no timings or failed). */
     private static double median(double[] values) {
-        double[] known = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        return known.length == 0 ? Double.NaN : known[(known.length - 1) / 2];
+        return NearestRank.of(Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray(), 0.50);
     }
 
     private static double[] filled(int n) {

@@ -169,10 +169,10 @@ public final class EmbedderPerf {
                 producer.flush();
             });
             List<Double> latencies = probe.awaitAll(sender::isAlive, System.nanoTime() + Duration.ofMinutes(5).toNanos());
-            latencies.sort(Double::compare);
+            double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf(Locale.ROOT, "freshness at %.0f images/s (refresh_interval %s, %d events, %d never seen): "
                             + "p50 %.0f ms, p99 %.0f ms%n", rate, config.index().refreshInterval(), count, probe.pending(),
-                    percentile(latencies, 0.50), percentile(latencies, 0.99));
+                    NearestRank.of(sorted, 0.50), NearestRank.of(sorted, 0.99));
         }
     }
 
@@ -185,10 +185,6 @@ public final class EmbedderPerf {
         return Settings.load(Optional.empty()).with(Map.of(EmbedderConfig.PACK.name(), pack.toString(),
                 EmbedderConfig.TOPIC_PREFIX.name(), name + ".", OpenSearchConfig.INDEX_ALIAS.name(), name,
                 EmbedderConfig.APPLICATION_ID.name(), name, EmbedderConfig.STATE_DIR.name(), work.resolve("state").toString()));
-    }
-
-    private static double percentile(List<Double> sorted, double q) {
-        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
     /** Deletes a run's index (every version behind its alias) and its topics, Kafka Streams' internal ones included. */

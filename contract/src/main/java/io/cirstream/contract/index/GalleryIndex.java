@@ -39,8 +39,10 @@ public final class GalleryIndex {
     public static final String PRODUCT = "product";
 
     /**
-     * Fields added to the v1 mapping after indices were first created with it; additive, so an existing index
-     * takes them with a put-mapping instead of a new mapping version (its documents stay valid).
+     * A put-mapping body with the fields added to mapping version 1 after indexes of it were created. Adding a field
+     * is the one mapping change OpenSearch allows on an existing index, and the mapping is strict, so an older index
+     * must get the field before the first document carrying it; putting it again is a no-op. A change to an existing
+     * field would need a new {@link #MAPPING_VERSION} (a new index and a re-index) instead.
      */
     public static final String ADDED_FIELDS = "{\"properties\": {\"" + CAPTION + "\": {\"type\": \"text\"}, \""
             + PRODUCT + "\": {\"type\": \"keyword\"}}}";
@@ -69,13 +71,6 @@ public final class GalleryIndex {
         }
         return template;
     }
-
-    /**
-     * A put-mapping body with the fields added to mapping version 1 after indexes of it were created. Adding a field
-     * is the one mapping change OpenSearch allows on an existing index, and the mapping is strict, so an older index
-     * must get the field before the first document carrying it; putting it again is a no-op. A change to an existing
-     * field would need a new {@link #MAPPING_VERSION} (a new index and a re-index) instead.
-     */
 
     private static String resource() {
         try (InputStream in = GalleryIndex.class.getResourceAsStream(RESOURCE)) {

@@ -35,6 +35,13 @@ class IdlePositionsTest {
             return super.position(partition, timeout);
         }
 
+        /** Positions the consumer in P0 and P1. */
+        CountingConsumer at(long p0, long p1) {
+            seek(P0, p0);
+            seek(P1, p1);
+            return this;
+        }
+
         /** MockConsumer's commitSync with a timeout comes here too. */
         @Override
         public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
@@ -86,11 +93,7 @@ class IdlePositionsTest {
 
     @Test
     void aRestartedSinkCommitsPastTheMarkersItsPredecessorLeft() {
-        CountingConsumer consumer = new CountingConsumer();
-        consumer.assign(List.of(P0, P1));
-        consumer.commitSync(Map.of(P0, new OffsetAndMetadata(11), P1, new OffsetAndMetadata(4)));
-        consumer.seek(P0, 12);
-        consumer.seek(P1, 4);
+        CountingConsumer consumer = predecessorCommitted(11, 4).at(12, 4);
         IdlePositions positions = new IdlePositions(consumer);
         positions.commitIdle();
         assertThat(consumer.committed(Set.of(P0, P1))).containsEntry(P0, new OffsetAndMetadata(12))
@@ -104,11 +107,7 @@ class IdlePositionsTest {
 
     @Test
     void aPartitionWhosePositionIsNotKnownYetDoesNotHoldBackTheOthers() {
-        CountingConsumer consumer = new CountingConsumer();
-        consumer.assign(List.of(P0, P1));
-        consumer.commitSync(Map.of(P0, new OffsetAndMetadata(11), P1, new OffsetAndMetadata(4)));
-        consumer.seek(P0, 12);
-        consumer.seek(P1, 6);
+        CountingConsumer consumer = predecessorCommitted(11, 4).at(12, 6);
         consumer.initialising = Set.of(P1);
         IdlePositions positions = new IdlePositions(consumer);
 
@@ -120,5 +119,13 @@ class IdlePositionsTest {
         positions.commitIdle();
         assertThat(consumer.committed(Set.of(P1))).containsEntry(P1, new OffsetAndMetadata(6));
         assertThat(consumer.commits).as("the predecessor's, P0's, then P1's once its position is known").isEqualTo(3);
+    }
+
+    /** A consumer of P0 and P1 whose group has the given offsets committed (one commit, counted). */
+    private static CountingConsumer predecessorCommitted(long p0, long p1) {
+        CountingConsumer consumer = new CountingConsumer();
+        consumer.assign(List.of(P0, P1));
+        consumer.commitSync(Map.of(P0, new OffsetAndMetadata(p0), P1, new OffsetAndMetadata(p1)));
+        return consumer;
     }
 }

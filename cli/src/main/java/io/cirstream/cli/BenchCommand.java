@@ -45,7 +45,7 @@ final class BenchCommand {
             new Entry("scale-out", "Drain rate of 1 vs N embedder instances on the same backlog: --images N --instances 1,2",
                     ScaleOutPerf::main),
             new Entry("query", "Query API load (p50/p99, throughput) vs raw k-NN: docs=N requests=N levels=1,16,64"
-                    + " dims=64|512 variants=before,cache,cache+vertx,all,nio", QueryPerf::main),
+                    + " dims=64|512 variants=before,cache,cache+vertx,all,nio,json warmup-s=20", QueryPerf::main),
             new Entry("knn-scale", "A million-vector index as the embedder makes it, float32 vs sq: build time, disk, heap,"
                     + " RSS, k-NN p50/p99 at concurrency 1 and 16, recall@10 vs exact: --docs 1000000 --dims 512"
                     + " --queries 200 --requests 500 --encoders none,sq", KnnScalePerf::main),

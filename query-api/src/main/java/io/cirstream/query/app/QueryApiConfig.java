@@ -26,10 +26,11 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
 
     /**
      * How the search path reaches OpenSearch and how many event loops serve HTTP (see docs/benchmarks.md, Query API).
-     * {@code transport}: {@code vertx} (pooled non-blocking client on the event loop) or {@code jdk} (the shared adapter).
+     * {@code transport}: {@code vertx} (pooled non-blocking client on the event loop) or {@code jdk} (the shared adapter);
+     * {@code cbor}: whether the vertx client speaks CBOR to OpenSearch rather than JSON.
      */
     public record HotPath(String transport, int poolSize, int referenceCacheSize, long referenceCacheTtlMs,
-                          int eventLoops, boolean nativeTransport) {
+                          int eventLoops, boolean nativeTransport, boolean cbor) {
     }
 
     public static final ConfigKey<String> HOST = ConfigKey.string("query.host", "127.0.0.1", "address the HTTP server binds");
@@ -72,6 +73,8 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
 
     public static final ConfigKey<String> TRANSPORT = new ConfigKey<>("query.opensearch.transport", "vertx",
             QueryApiConfig::transport, false, "client of the search path: vertx (pooled, non-blocking, on the event loop) or jdk");
+    public static final ConfigKey<Boolean> CBOR = ConfigKey.bool("query.opensearch.cbor", true,
+            "the vertx search client sends and reads CBOR (binary floats, no decimal text); false: JSON, e.g. behind a proxy that passes JSON only");
     public static final ConfigKey<Integer> POOL_SIZE = ConfigKey.integer("query.opensearch.pool-size", 64, 1, 10_000,
             "HTTP connections to OpenSearch kept by the vertx search client");
     public static final ConfigKey<Integer> REFERENCE_CACHE = ConfigKey.integer("query.reference-cache.size", 10_000, 0,
@@ -86,7 +89,7 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
     public static final List<ConfigKey<?>> KEYS = Stream.of(KafkaConfig.KEYS, OpenSearchConfig.KEYS, List.<ConfigKey<?>>of(
             HOST, PORT, MODEL_PACK, DEVICE, INFERENCE_THREADS, INFERENCE_QUEUE, TEXT_CACHE, BODY_LIMIT, REQUEST_TIMEOUT,
             API_KEY, CORS, URL_FETCH, URL_HOSTS, URL_MAX_BYTES, URL_TIMEOUT, WEICOM_CANDIDATES, EF_SEARCH, IMAGE_ROOTS,
-            WATCH_THRESHOLD, MAX_WATCHES, TRANSPORT, POOL_SIZE, REFERENCE_CACHE, REFERENCE_CACHE_TTL, EVENT_LOOPS,
+            WATCH_THRESHOLD, MAX_WATCHES, TRANSPORT, CBOR, POOL_SIZE, REFERENCE_CACHE, REFERENCE_CACHE_TTL, EVENT_LOOPS,
             NATIVE_TRANSPORT),
             // The embedder's tile keys, read here too: a reference tile must be rendered as the gallery's are.
             TileKeys.KEYS)
@@ -104,7 +107,8 @@ public record QueryApiConfig(KafkaConfig kafka, OpenSearchConfig openSearch, Str
                 settings.get(IMAGE_ROOTS), settings.get(TOPIC_PREFIX),
                 settings.get(WATCH_THRESHOLD), settings.get(MAX_WATCHES), new HotPath(settings.get(TRANSPORT),
                         settings.get(POOL_SIZE), settings.get(REFERENCE_CACHE), settings.get(REFERENCE_CACHE_TTL),
-                        settings.get(EVENT_LOOPS), settings.get(NATIVE_TRANSPORT)), TileKeys.tileOptions(settings));
+                        settings.get(EVENT_LOOPS), settings.get(NATIVE_TRANSPORT), settings.get(CBOR)),
+                TileKeys.tileOptions(settings));
     }
 
     private static String transport(String text) {

@@ -88,7 +88,7 @@ public final class QueryApiServer implements AutoCloseable {
             // The Vert.x transport talks to one node; with several, the adapter's failover across them wins.
             boolean viaAdapter = hot.transport().equals("jdk") || config.openSearch().urls().size() > 1;
             OpenSearchTransport transport = add(resources, viaAdapter ? new JdkTransport(openSearch)
-                    : new VertxTransport(vertx, config.openSearch(), hot.poolSize()));
+                    : new VertxTransport(vertx, config.openSearch(), hot.poolSize(), hot.cbor()));
             GalleryStore store = new GalleryStore(transport, config.openSearch().indexAlias(), runtime.space(),
                     config.efSearch());
             AtomicReference<VectorFeed> feedRef = new AtomicReference<>();

@@ -66,7 +66,7 @@ public final class GalleryStore {
     private Future<Optional<ObjectNode>> uniqueById(String id) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("size", 2);
         body.putObject("query").putObject("term").put(GalleryIndex.ID, id);
-        return send("POST", "/" + alias + "/_search", body.toString()).map(response -> {
+        return send("POST", "/" + alias + "/_search", body).map(response -> {
             JsonNode hits = ok(response).path("hits").path("hits");
             if (hits.size() > 1) {
                 throw QueryError.of(ErrorCode.AMBIGUOUS_REFERENCE, "image id '" + id + "' is in several collections ("
@@ -90,7 +90,7 @@ public final class GalleryStore {
     }
 
     public Future<List<GalleryHit>> knn(KnnQuery query) {
-        return send("POST", "/" + alias + "/_search", query.toJson(efSearch).toString())
+        return send("POST", "/" + alias + "/_search", query.toJson(efSearch))
                 .map(response -> hits(ok(response).path("hits").path("hits")));
     }
 
@@ -103,7 +103,7 @@ public final class GalleryStore {
         return alias;
     }
 
-    private Future<OpenSearchTransport.Reply> send(String method, String path, String body) {
+    private Future<OpenSearchTransport.Reply> send(String method, String path, JsonNode body) {
         return transport.send(method, path, body).recover(e -> Future.failedFuture(QueryError.of(ErrorCode.OPENSEARCH_UNREACHABLE,
                         "OpenSearch did not answer: " + e.getMessage())));
     }

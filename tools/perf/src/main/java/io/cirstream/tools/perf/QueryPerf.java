@@ -28,9 +28,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -43,9 +45,11 @@ import java.util.concurrent.TimeUnit;
  * Loopback only; the index is created for the run and deleted after it.
  *
  * <pre>java ... io.cirstream.tools.perf.QueryPerf [docs=100000] [requests=2000] [levels=1,16,64] [dims=64|512]
- *     [variants=before,cache,cache+vertx,all,nio] (nio: all without the epoll transport)</pre>
+ *     [variants=before,cache,cache+vertx,all,nio,json] (nio: all without the epoll transport; json: all speaking JSON,
+ *     not CBOR, to OpenSearch) [warmup-s=20]</pre>
  * Every variant is an API server of its own on the same index, measured right after its own raw k-NN run.
- * {@code keep=true} leaves the index for a later {@code reuse=ALIAS} run (same docs and dims).
+ * {@code keep=true} leaves the index for a later {@code reuse=ALIAS} run (same docs and dims). The warm-up lasts
+ * {@code warmup-s} seconds at the highest level ({@link JitWarmUp}).
  */
 public final class QueryPerf {
     private static final int K = 10;
@@ -61,6 +65,7 @@ public final class QueryPerf {
         int docs = Integer.parseInt(options.getOrDefault("docs", "100000"));
         int requests = Integer.parseInt(options.getOrDefault("requests", "2000"));
         int dims = Integer.parseInt(options.getOrDefault("dims", "64"));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-s", "20")));
         List<Integer> levels = List.of(options.getOrDefault("levels", "1,16,64").split(",")).stream()
                 .map(String::strip).map(Integer::parseInt).toList();
         List<Variant> variants = List.of(options.getOrDefault("variants", "all").split(",")).stream()
@@ -102,7 +107,7 @@ public final class QueryPerf {
                     System.out.printf("variant %s: %s transport%n", variant.name(),
                             server.vertx().isNativeTransportEnabled() ? "epoll" : "nio");
                 }
-                measure(runtime, openSearch, config, variants, servers, docs, requests, levels, distinct);
+                measure(runtime, openSearch, config, variants, servers, docs, requests, levels, distinct, warmUp);
             } finally {
                 servers.forEach(QueryApiServer::close);
                 if (keep) {
@@ -138,7 +143,8 @@ public final class QueryPerf {
                 case "cache+vertx" -> s.put(QueryApiConfig.EVENT_LOOPS.name(), "1");
                 case "all" -> { }
                 case "nio" -> s.put(QueryApiConfig.NATIVE_TRANSPORT.name(), "false");
-                default -> throw new IllegalArgumentException("variants are before, cache, cache+vertx, all, nio; got " + name);
+                case "json" -> s.put(QueryApiConfig.CBOR.name(), "false");
+                default -> throw new IllegalArgumentException("variants are before, cache, cache+vertx, all, nio, json; got " + name);
             }
             return new Variant(name, s);
         }
@@ -146,7 +152,7 @@ public final class QueryPerf {
 
     private static void measure(ModelRuntime runtime, OpenSearchClient openSearch, QueryApiConfig config,
                                 List<Variant> variants, List<QueryApiServer> servers, int docs, int requests,
-                                List<Integer> levels, int distinct) throws Exception {
+                                List<Integer> levels, int distinct, Duration warmUp) throws Exception {
         List<Query> queries = queries(runtime, openSearch, config.openSearch().indexAlias(), docs, distinct);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         LoadRunner runner = new LoadRunner(http);
@@ -155,12 +161,18 @@ public final class QueryPerf {
         for (URI api : apis) {
             awaitReady(http, api.resolve("/ready"));
         }
-        // Warm every side (JIT, connections, the HNSW graph into the page cache, the API's caches) before anything is
-        // measured.
-        runner.run(4, 4 * QUERIES, n -> rawRequest(raw, queries.get(n % QUERIES)));
-        for (URI api : apis) {
-            runner.run(4, 2 * QUERIES, n -> apiRequest(api, queries.get(n % QUERIES)));
-        }
+        // Warm every side (JIT, connections, the HNSW graph into the page cache, the API's caches) at the highest level
+        // measured, for long enough that the JIT has reached its tail, before anything is measured.
+        int warmLevel = levels.stream().mapToInt(Integer::intValue).max().orElse(4);
+        JitWarmUp.Result warm = JitWarmUp.ofThisJvm().run(warmUp, () -> {
+            runner.run(warmLevel, QUERIES, n -> rawRequest(raw, queries.get(n % QUERIES)));
+            for (URI api : apis) {
+                runner.run(warmLevel, QUERIES, n -> apiRequest(api, queries.get(n % QUERIES)));
+            }
+        });
+        System.out.printf(Locale.ROOT, "warm-up: %d rounds of %d raw and %d API requests per variant at concurrency %d"
+                        + " in %.0f s; JIT compile time in its last round: %.0f%% of the round's wall time%n", warm.rounds(),
+                QUERIES, QUERIES, warmLevel, warm.seconds(), 100 * warm.lastCompileShare());
 
         System.out.printf("%nmethod sum, reference by id, k=%d, %d distinct queries, %d requests per level and side,"
                 + " dimension %d%n", K, QUERIES, requests, runtime.dimension());

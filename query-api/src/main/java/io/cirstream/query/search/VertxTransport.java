@@ -30,11 +30,11 @@ import java.util.Base64;
  * the calling event loop (no hand-off to another thread pool and back), over kept-alive connections. URL and
  * basic auth come from the same {@link OpenSearchConfig} as the shared adapter.
  * <p>
- * It speaks CBOR unless told otherwise ({@code query.opensearch.cbor}), which OpenSearch reads and answers like JSON ({@code Content-Type} and {@code Accept}
- * {@code application/cbor}): a 512-d query vector is 2.6 KB of 4-byte floats instead of 6.4 KB of decimal text, so
- * neither this event loop nor OpenSearch formats or parses 512 decimal numbers per search (writing them as text was
- * 8.5 % of the event loop's CPU under load). An answer is read by its own {@code Content-Type}, so one that comes
- * back as JSON (from a proxy, say) is read as well.
+ * It speaks CBOR unless told otherwise ({@code query.opensearch.cbor}); OpenSearch reads and answers it like JSON
+ * ({@code Content-Type} and {@code Accept} {@code application/cbor}). A 512-d query vector is then 2.6 KB of 4-byte
+ * floats instead of 6.4 KB of decimal text, so neither this event loop nor OpenSearch formats or parses 512 decimal
+ * numbers per search (writing them as text was 8.5 % of the event loop's CPU under load). An answer is read by its
+ * own {@code Content-Type}, so one that comes back as JSON (from a proxy, say) is read as well.
  */
 public final class VertxTransport implements OpenSearchTransport {
     static final String CBOR_TYPE = "application/cbor";

@@ -19,6 +19,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -34,10 +36,13 @@ import java.util.Base64;
  * ({@code Content-Type} and {@code Accept} {@code application/cbor}). A 512-d query vector is then 2.6 KB of 4-byte
  * floats instead of 6.4 KB of decimal text, so neither this event loop nor OpenSearch formats or parses 512 decimal
  * numbers per search (writing them as text was 8.5 % of the event loop's CPU under load). An answer is read by its
- * own {@code Content-Type}, so one that comes back as JSON (from a proxy, say) is read as well.
+ * own {@code Content-Type}, so one that comes back as JSON (from a proxy, say) is read as well. Should something in
+ * between refuse CBOR outright (415 or 406), the request is sent again in JSON and the client stays with JSON.
  */
 public final class VertxTransport implements OpenSearchTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(VertxTransport.class);
     static final String CBOR_TYPE = "application/cbor";
+    private static final String JSON_TYPE = "application/json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
     private static final long TIMEOUT_MS = 30_000;
@@ -45,8 +50,9 @@ public final class VertxTransport implements OpenSearchTransport {
     private final HttpClient http;
     private final Context home;
     private final String base;
-    private final MultiMap headers;
-    private final ObjectMapper writer;
+    private final MultiMap jsonHeaders;
+    private final MultiMap cborHeaders;
+    private volatile boolean cbor;
 
     /** The same trust as the adapter's: only the configured CA (PEM or truststore) when one is set, hostnames verified. */
     private static void trust(HttpClientOptions options, OpenSearchConfig.Tls tls) {
@@ -75,13 +81,19 @@ public final class VertxTransport implements OpenSearchTransport {
         this.home = vertx.getOrCreateContext();
         String path = url.getRawPath() == null ? "" : url.getRawPath();
         this.base = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        String type = cbor ? CBOR_TYPE : "application/json";
-        this.headers = MultiMap.caseInsensitiveMultiMap().add(HttpHeaders.CONTENT_TYPE, type).add(HttpHeaders.ACCEPT, type);
-        this.writer = cbor ? CBOR : JSON;
+        this.cbor = cbor;
+        this.jsonHeaders = headers(JSON_TYPE, config);
+        this.cborHeaders = headers(CBOR_TYPE, config);
+    }
+
+    private static MultiMap headers(String type, OpenSearchConfig config) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add(HttpHeaders.CONTENT_TYPE, type)
+                .add(HttpHeaders.ACCEPT, type);
         if (config.username() != null && !config.username().isEmpty()) {
             headers.add(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(
                     (config.username() + ":" + config.password()).getBytes(StandardCharsets.UTF_8)));
         }
+        return headers;
     }
 
     @Override
@@ -98,11 +110,26 @@ public final class VertxTransport implements OpenSearchTransport {
     }
 
     private Future<Reply> exchange(String method, String path, JsonNode body) {
+        boolean inCbor = cbor;
+        return exchange(method, path, body, inCbor).compose(reply -> {
+            if (inCbor && (reply.status() == 415 || reply.status() == 406)) {
+                if (cbor) {
+                    cbor = false;
+                    LOG.warn("OpenSearch (or a proxy in front of it) refused CBOR with {}; the search client speaks"
+                            + " JSON from now on (set query.opensearch.cbor=false to start that way)", reply.status());
+                }
+                return exchange(method, path, body, false);
+            }
+            return Future.succeededFuture(reply);
+        });
+    }
+
+    private Future<Reply> exchange(String method, String path, JsonNode body, boolean inCbor) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(method)).setURI(base + path)
-                .setHeaders(headers).setIdleTimeout(TIMEOUT_MS);
+                .setHeaders(inCbor ? cborHeaders : jsonHeaders).setIdleTimeout(TIMEOUT_MS);
         Buffer encoded;
         try {
-            encoded = body == null ? null : Buffer.buffer(writer.writeValueAsBytes(body));
+            encoded = body == null ? null : Buffer.buffer((inCbor ? CBOR : JSON).writeValueAsBytes(body));
         } catch (IOException e) {
             return Future.failedFuture(e);
         }

@@ -10,15 +10,18 @@ import io.cirstream.opensearch.GalleryIndexAdmin;
 import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
+import io.cirstream.testkit.LoopbackServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -106,6 +109,38 @@ class VertxTransportIntegrationTest {
                 }
             }
             assertThat(hung).as("requests that never completed").isZero();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A proxy in front of OpenSearch that passes JSON only: the request is sent again in JSON, and JSON stays. */
+    @Test
+    void whereCborIsRefusedTheClientFallsBackToJsonForGood() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        Vertx vertx = Vertx.vertx();
+        try (LoopbackServer proxy = new LoopbackServer().route("/gallery/_search", exchange -> {
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            received.add(type);
+            exchange.getRequestBody().readAllBytes();
+            if (type.startsWith(VertxTransport.CBOR_TYPE)) {
+                LoopbackServer.send(exchange, 415, new byte[0]);
+            } else {
+                exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+                LoopbackServer.send(exchange, 200, "{\"hits\":{\"hits\":[]}}".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+             VertxTransport transport = new VertxTransport(vertx, new OpenSearchConfig(proxy.uri(""), "", "", "gallery"),
+                     2, true)) {
+            JsonNode query = Json.mapper().readTree("{\"size\":1}");
+
+            OpenSearchTransport.Reply first = await(transport.send("POST", "/gallery/_search", query));
+            OpenSearchTransport.Reply second = await(transport.send("POST", "/gallery/_search", query));
+
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.body().path("hits").isObject()).isTrue();
+            assertThat(second.status()).isEqualTo(200);
+            assertThat(received).containsExactly(VertxTransport.CBOR_TYPE, "application/json", "application/json");
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }

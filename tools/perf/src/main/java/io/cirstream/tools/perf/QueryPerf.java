@@ -44,12 +44,14 @@ import java.util.concurrent.TimeUnit;
  * beside the raw OpenSearch k-NN query for the same composed vectors, at several concurrency levels.
  * Loopback only; the index is created for the run and deleted after it.
  *
- * <pre>java ... io.cirstream.tools.perf.QueryPerf [docs=100000] [requests=2000] [levels=1,16,64] [dims=64|512]
+ * <pre>java ... io.cirstream.tools.perf.QueryPerf [docs=100000] [requests=10000] [levels=1,16,64] [dims=64|512]
  *     [variants=before,cache,cache+vertx,all,nio,json] (nio: all without the epoll transport; json: all speaking JSON,
  *     not CBOR, to OpenSearch) [warmup-s=20]</pre>
  * Every variant is an API server of its own on the same index, measured right after its own raw k-NN run.
  * {@code keep=true} leaves the index for a later {@code reuse=ALIAS} run (same docs and dims). The warm-up lasts
- * {@code warmup-s} seconds at the highest level ({@link JitWarmUp}).
+ * {@code warmup-s} seconds at the highest level ({@link JitWarmUp}). Beside each ratio it prints what each side cost
+ * in CPU per request, in this JVM (load generator and API) and in OpenSearch, and how busy the host was
+ * ({@link CpuMeter}).
  */
 public final class QueryPerf {
     private static final int K = 10;
@@ -63,7 +65,9 @@ public final class QueryPerf {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
         int docs = Integer.parseInt(options.getOrDefault("docs", "100000"));
-        int requests = Integer.parseInt(options.getOrDefault("requests", "2000"));
+        // At concurrency 64 a side serves ~2,000 requests/s here: 2,000 requests made one-second runs whose ratio swung
+        // 0.73-0.86x between runs; 10,000 keep each run long enough to outlast a merge or a GC pause.
+        int requests = Integer.parseInt(options.getOrDefault("requests", "10000"));
         int dims = Integer.parseInt(options.getOrDefault("dims", "64"));
         Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-s", "20")));
         List<Integer> levels = List.of(options.getOrDefault("levels", "1,16,64").split(",")).stream()
@@ -176,22 +180,29 @@ public final class QueryPerf {
 
         System.out.printf("%nmethod sum, reference by id, k=%d, %d distinct queries, %d requests per level and side,"
                 + " dimension %d%n", K, QUERIES, requests, runtime.dimension());
-        System.out.printf("%-11s | %-12s | %-30s | %-30s | %s | %s | %s%n", "concurrency", "variant",
+        System.out.printf("%-11s | %-12s | %-30s | %-30s | %s | %s | %s | %s%n", "concurrency", "variant",
                 "query API  p50 / p99 ms, req/s", "raw k-NN  p50 / p99 ms, req/s", "API/raw p50", "API/raw req/s",
-                "inside the API p50 ms: search / its k-NN round trip");
+                "inside the API p50 ms: search / its k-NN round trip",
+                "CPU ms/request this JVM + OpenSearch, host busy: API side ; raw side");
+        CpuMeter cpu = CpuMeter.of(openSearch);
         for (int concurrency : levels) {
             for (int v = 0; v < variants.size(); v++) {
                 URI api = apis.get(v);
                 // Raw right before each variant: the two sides of a ratio share the machine's load of that moment.
+                CpuMeter.Snapshot rawStart = cpu.snapshot();
                 LatencyStats direct = runner.run(concurrency, requests, n -> rawRequest(raw, queries.get(n % QUERIES)));
+                CpuMeter.Use rawCpu = CpuMeter.Use.between(rawStart, cpu.snapshot(), requests);
                 ApiTimings inside = new ApiTimings(requests);
+                CpuMeter.Snapshot apiStart = cpu.snapshot();
                 LatencyStats viaApi = runner.run(concurrency, requests, n -> apiRequest(api, queries.get(n % QUERIES)),
                         inside::record);
-                System.out.printf("%-11d | %-12s | %7.2f / %7.2f, %7.1f%s | %7.2f / %7.2f, %7.1f%s | %.2fx | %.2fx | %.2f / %.2f%n",
+                CpuMeter.Use apiCpu = CpuMeter.Use.between(apiStart, cpu.snapshot(), requests);
+                System.out.printf(Locale.ROOT, "%-11d | %-12s | %7.2f / %7.2f, %7.1f%s | %7.2f / %7.2f, %7.1f%s | %.2fx | %.2fx"
+                                + " | %.2f / %.2f | %s ; %s%n",
                         concurrency, variants.get(v).name(), viaApi.p50Ms(), viaApi.p99Ms(), viaApi.throughput(),
                         errors(viaApi), direct.p50Ms(), direct.p99Ms(), direct.throughput(), errors(direct),
                         viaApi.p50Ms() / direct.p50Ms(), viaApi.throughput() / direct.throughput(),
-                        inside.totalP50(), inside.knnP50());
+                        inside.totalP50(), inside.knnP50(), cpuUse(apiCpu), cpuUse(rawCpu));
             }
         }
     }
@@ -242,6 +253,11 @@ public final class QueryPerf {
             Thread.sleep(200);
             answer = http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    private static String cpuUse(CpuMeter.Use use) {
+        return String.format(Locale.ROOT, "%.2f + %.2f, %.0f%%", use.jvmMsPerRequest(), use.openSearchMsPerRequest(),
+                100 * use.hostBusy());
     }
 
     private static String errors(LatencyStats stats) {

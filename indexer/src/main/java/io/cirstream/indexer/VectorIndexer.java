@@ -13,6 +13,8 @@ import io.cirstream.contract.vector.VectorEventCodec;
 import io.cirstream.contract.event.DeadLetter;
 import io.cirstream.contract.topic.KafkaSetup;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -20,8 +22,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -60,7 +67,7 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
     private final VectorEventCodec codec = new VectorEventCodec();
     private volatile boolean closing;
     private BulkRequest pending;
-    private final List<Map.Entry<String, Future<RecordMetadata>>> lettersInFlight = new ArrayList<>();
+    private final List<Letter> lettersInFlight = new ArrayList<>();
     private long pendingSinceMs;
     private final IdlePositions positions;
 
@@ -121,12 +128,12 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
                 if (!closing) {
                     throw e;
                 }
-            } catch (OpenSearchException e) {
+            } catch (KafkaException | OpenSearchException e) {
                 // A stop during an outage ends the retries of the bulk in flight: a clean stop, not a failure.
                 if (!closing) {
                     throw e;
                 }
-                LOG.info("indexer stopped while a bulk was failing ({}); it is re-read on restart", e.getMessage());
+                LOG.info("indexer stopped while a bulk was failing ({}); it is re-read on restart", e.toString());
             }
             flushOnClose();
         } finally {
@@ -140,7 +147,7 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
         int actions = pending.size();
         try {
             flush();
-        } catch (WakeupException | OpenSearchException e) {
+        } catch (KafkaException | OpenSearchException e) {
             LOG.info("indexer stopped with up to {} actions not indexed ({}); they are re-read on restart", actions,
                     e.toString());
         }
@@ -195,7 +202,38 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
         index(request);
         awaitDeadLetters();
         if (!request.isEmpty()) {
-            positions.commit(request.offsets());
+            commit(request.offsets());
+        }
+    }
+
+    /**
+     * Commits a bulk's offsets, waiting out a Kafka that does not answer (its client gives up after
+     * {@code default.api.timeout.ms}; the bulk is already indexed, so only the commit is retried, with the partitions
+     * paused). A group that moved on without this member has its partitions re-read from the last commit by their next
+     * owner, and re-indexing them is a no-op under external versions.
+     */
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Backoff backoff = new Backoff(options.maxBackoff());
+        Map<TopicPartition, OffsetAndMetadata> owned = offsets;
+        while (!owned.isEmpty()) {
+            try {
+                positions.commit(owned);
+                return;
+            } catch (RetriableException | RebalanceInProgressException e) {
+                if (closing) {
+                    throw e;
+                }
+                Duration wait = backoff.next();
+                LOG.warn("committing the offsets of an indexed bulk failed ({}); retrying in {} ms", e.toString(),
+                        wait.toMillis());
+                pauseFor(wait);
+                owned = new HashMap<>(owned);
+                owned.keySet().retainAll(consumer.assignment());
+            } catch (CommitFailedException e) {
+                LOG.info("the sink's group moved on before an indexed bulk was committed ({}); its records are read"
+                        + " again and re-indexed as no-ops", e.getMessage());
+                return;
+            }
         }
     }
 
@@ -283,40 +321,62 @@ public final class VectorIndexer implements Runnable, AutoCloseable {
 
     /** Waits without leaving the group: paused partitions return nothing, but polling keeps the member alive. */
     private void pauseFor(Duration wait) {
-        var assigned = consumer.assignment();
-        consumer.pause(assigned);
-        try {
-            consumer.poll(wait);
-        } finally {
-            consumer.resume(assigned);
-        }
+        PausedPoll.waitFor(consumer, wait);
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
         metrics.deadLetter();
         LOG.debug("dead letter from {}@{}: {}", record.topic(), record.offset(), reason);
         String source = record.topic() + "-" + record.partition() + "@" + record.offset();
-        lettersInFlight.add(Map.entry(source, deadLetters.send(DeadLetter.of(topics, record, DeadLetterStage.INDEX.label(),
-                reason))));
+        lettersInFlight.add(Letter.send(deadLetters, source,
+                DeadLetter.of(topics, record, DeadLetterStage.INDEX.label(), reason)));
+    }
+
+    /** A dead letter on its way, with what it takes to send it again. */
+    private record Letter(String source, ProducerRecord<byte[], byte[]> record, Future<RecordMetadata> sent) {
+        static Letter send(KafkaProducer<byte[], byte[]> producer, String source, ProducerRecord<byte[], byte[]> record) {
+            return new Letter(source, record, producer.send(record));
+        }
     }
 
     /**
      * Waits for this bulk's dead letters before its offsets are committed. The producer retries transient errors
-     * itself (delivery.timeout.ms); one that still fails is logged with its source record, the only trace left.
+     * itself until {@code delivery.timeout.ms}; a letter Kafka still did not take for a retriable reason (an outage)
+     * is sent again, with back-off, until it is written, so the commit never passes a letter that was not. One
+     * refused for good (e.g. not authorised) is logged with its source record, the only trace left.
      */
     private void awaitDeadLetters() {
-        deadLetters.flush();
-        for (Map.Entry<String, Future<RecordMetadata>> letter : lettersInFlight) {
-            try {
-                letter.getValue().get();
-            } catch (ExecutionException e) {
-                LOG.error("dead letter for {} could not be written: {}", letter.getKey(), e.getCause().toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        Backoff backoff = new Backoff(options.maxBackoff());
+        List<Letter> letters = List.copyOf(lettersInFlight);
         lettersInFlight.clear();
+        while (!letters.isEmpty()) {
+            deadLetters.flush();
+            List<Letter> again = new ArrayList<>();
+            for (Letter letter : letters) {
+                try {
+                    letter.sent().get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RetriableException retriable) {
+                        if (closing) {
+                            throw retriable;
+                        }
+                        again.add(letter);
+                    } else {
+                        LOG.error("dead letter for {} could not be written: {}", letter.source(),
+                                e.getCause().toString());
+                    }
+                } catch (InterruptedException e) {
+                    throw new InterruptException(e);
+                }
+            }
+            if (!again.isEmpty()) {
+                Duration wait = backoff.next();
+                LOG.warn("Kafka did not take {} dead letters (first from {}); sending them again in {} ms",
+                        again.size(), again.getFirst().source(), wait.toMillis());
+                pauseFor(wait);
+            }
+            letters = again.stream().map(l -> Letter.send(deadLetters, l.source(), l.record())).toList();
+        }
     }
 
     /**

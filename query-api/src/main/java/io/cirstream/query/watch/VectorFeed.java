@@ -1,6 +1,7 @@
 package io.cirstream.query.watch;
 
 import io.cirstream.contract.config.KafkaConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,8 +31,10 @@ public final class VectorFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VectorFeed.class);
     /** How often the topic's partitions are listed (new partitions are picked up within this time). */
     private static final Duration PARTITION_LOOKUP = Duration.ofSeconds(5);
+    /** The pause after a failed read, so a Kafka that keeps failing is asked once a second, not in a tight loop. */
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
     private final String topic;
     private final BiFunction<String, byte[], Optional<IndexedVector>> decoder;
     private final WatchHub hub;
@@ -50,7 +53,7 @@ public final class VectorFeed implements AutoCloseable {
 
     public VectorFeed(KafkaConfig kafka, String topic, BiFunction<String, byte[], Optional<IndexedVector>> decoder,
                       WatchHub hub) {
-        this.consumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
+        this(new KafkaConsumer<>(kafka.clientConfig(Map.of(
                 // Only when a position falls out of retention: the oldest record left is the next one not seen.
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -59,7 +62,13 @@ public final class VectorFeed implements AutoCloseable {
                 // The embedder writes vectors in exactly-once transactions: an aborted one must never reach a watch.
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000)),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                new StringDeserializer(), new ByteArrayDeserializer()), topic, decoder, hub);
+    }
+
+    /** Over a given consumer, which the feed assigns, reads and closes. */
+    VectorFeed(Consumer<String, byte[]> consumer, String topic,
+               BiFunction<String, byte[], Optional<IndexedVector>> decoder, WatchHub hub) {
+        this.consumer = consumer;
         this.topic = topic;
         this.decoder = decoder;
         this.hub = hub;
@@ -83,21 +92,40 @@ public final class VectorFeed implements AutoCloseable {
         return assigned;
     }
 
+    /**
+     * Reads until closed. A read that fails (a partition without a leader, whose position times out; a broker that
+     * refuses the read) is logged and tried again: the watches and the reference cache depend on this one thread, and
+     * a feed that ended would leave them silent while the API still reported itself ready.
+     */
     private void run() {
         Set<TopicPartition> known = new HashSet<>();
         long nextLookupNs = 0;
+        String lastFailure = "";
         try {
             while (running) {
-                if (System.nanoTime() >= nextLookupNs) {
-                    assignNewPartitions(known);
-                    nextLookupNs = System.nanoTime() + PARTITION_LOOKUP.toNanos();
-                }
-                if (known.isEmpty()) {
-                    Thread.sleep(PARTITION_LOOKUP.toMillis() / 5);
-                    continue;
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    offer(record);
+                try {
+                    if (System.nanoTime() >= nextLookupNs) {
+                        assignNewPartitions(known);
+                        nextLookupNs = System.nanoTime() + PARTITION_LOOKUP.toNanos();
+                    }
+                    if (known.isEmpty()) {
+                        Thread.sleep(PARTITION_LOOKUP.toMillis() / 5);
+                        continue;
+                    }
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        offer(record);
+                    }
+                    lastFailure = "";
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // Logged once per kind of failure, not once a second while Kafka stays down.
+                    if (!e.toString().equals(lastFailure)) {
+                        LOG.warn("watch feed cannot read {} ({}); retrying every {} s", topic, e.toString(),
+                                RETRY.toSeconds());
+                        lastFailure = e.toString();
+                    }
+                    Thread.sleep(RETRY.toMillis());
                 }
             }
         } catch (WakeupException e) {
@@ -124,20 +152,29 @@ public final class VectorFeed implements AutoCloseable {
         // Partitions there at the first successful look-up start at their end; any found later (the topic created
         // after the feed started, or grown) are new, so they are read from their beginning.
         boolean first = !lookedUp;
-        lookedUp = true;
         List<TopicPartition> added = all.stream().filter(p -> !known.contains(p)).toList();
         if (added.isEmpty()) {
+            lookedUp = true;
             return;
         }
-        known.addAll(added);
-        consumer.assign(known);
+        Set<TopicPartition> next = new HashSet<>(known);
+        next.addAll(added);
+        consumer.assign(next);
         if (first) {
             consumer.seekToEnd(added);
         } else {
             consumer.seekToBeginning(added);
         }
-        // Resolving positions now pins them to this moment instead of the first fetch.
-        added.forEach(consumer::position);
+        try {
+            // Resolving positions now pins them to this moment instead of the first fetch.
+            added.forEach(partition -> consumer.position(partition, PARTITION_LOOKUP));
+        } catch (RuntimeException e) {
+            // Undone, so the next look-up adds them again the same way (at the end on the first one).
+            consumer.assign(known);
+            throw e;
+        }
+        known.addAll(added);
+        lookedUp = true;
         assigned = true;
     }
 

@@ -44,9 +44,14 @@ public final class LocalInfra {
         return new OpenSearchClient(OpenSearchConfig.from(settings(Map.of())));
     }
 
-    /** A topic/index/group name no other test (or earlier run) uses; lower case so it is a valid index name. */
+    /**
+     * A topic/index/group name no other test (or earlier run) uses; lower case so it is a valid index name. Topics
+     * named after it are deleted when the test JVM exits ({@link TopicCleanup}).
+     */
     public static String uniqueName(String prefix) {
-        return (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        String name = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        TopicCleanup.remember(name);
+        return name;
     }
 
     static InfraLease ensureUp() {

@@ -63,7 +63,7 @@ class VectorIndexerIntegrationTest {
             VectorIndexer indexer = new VectorIndexer(kafka, topics, client, index, MODEL, options, new IndexerMetrics());
             Thread thread = Thread.ofPlatform().start(indexer);
             try {
-                awaitFound(client, name, "last");
+                IndexedDocuments.awaitFound(client, name, "last", Duration.ofMinutes(1));
             } finally {
                 indexer.close();
                 // A clean stop is part of what is checked: a sink that does not stop fails here instead of hanging.
@@ -99,15 +99,5 @@ class VectorIndexerIntegrationTest {
                              long timestamp) throws Exception {
         producer.send(new ProducerRecord<>(topics.vectors(), 0, timestamp, id.getBytes(StandardCharsets.UTF_8), value))
                 .get();
-    }
-
-    private static void awaitFound(OpenSearchClient client, String alias, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (client.send("GET", "/" + alias + "/_doc/" + id, null).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("document " + id + " never indexed");
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -70,7 +70,7 @@ class VectorIndexerKafkaOutageIntegrationTest {
                 Thread.sleep(1_000);
                 InfraControl.stopKafka();
                 try {
-                    awaitFound(client, name, "b");
+                    IndexedDocuments.awaitFound(client, name, "b", Duration.ofMinutes(2));
                     Thread.sleep(8_000);
                     assertThat(failure.get()).as("the sink while Kafka is down").isNull();
                     assertThat(runner.running()).isTrue();
@@ -78,7 +78,7 @@ class VectorIndexerKafkaOutageIntegrationTest {
                     InfraControl.startKafka();
                 }
                 send(topics, "after", vector("after", new float[]{1, 0.5f}));
-                awaitFound(client, name, "after");
+                IndexedDocuments.awaitFound(client, name, "after", Duration.ofMinutes(2));
                 awaitCommitted(name, partition, 4);
                 assertThat(failure.get()).as("the sink after Kafka is back").isNull();
                 assertThat(runner.running()).isTrue();
@@ -144,16 +144,6 @@ class VectorIndexerKafkaOutageIntegrationTest {
                 Thread.sleep(200);
             }
             throw new AssertionError("the sink's group committed " + committed + ", not " + offset);
-        }
-    }
-
-    private static void awaitFound(OpenSearchClient client, String alias, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (client.send("GET", "/" + alias + "/_doc/" + id, null).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("document " + id + " never indexed");
-            }
-            Thread.sleep(100);
         }
     }
 }

@@ -63,10 +63,10 @@ class VectorIndexerRobustnessIntegrationTest {
                     new IndexerMetrics());
             Thread thread = Thread.ofPlatform().start(indexer);
             try {
-                awaitFound(client, name, "c");
+                IndexedDocuments.awaitFound(client, name, "c", Duration.ofMinutes(1));
                 assertThat(thread.isAlive()).as("sink still running after the refused documents").isTrue();
                 send(producer, topics, key("after"), vector("after"));
-                awaitFound(client, name, "after");
+                IndexedDocuments.awaitFound(client, name, "after", Duration.ofMinutes(1));
             } finally {
                 indexer.close();
                 thread.join(Duration.ofSeconds(30));
@@ -104,15 +104,5 @@ class VectorIndexerRobustnessIntegrationTest {
     private static void send(KafkaProducer<byte[], byte[]> producer, Topics topics, byte[] key, byte[] value)
             throws Exception {
         producer.send(new ProducerRecord<>(topics.vectors(), 0, System.currentTimeMillis(), key, value)).get();
-    }
-
-    private static void awaitFound(OpenSearchClient client, String alias, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (client.send("GET", "/" + alias + "/_doc/" + id, null).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("document " + id + " never indexed");
-            }
-            Thread.sleep(100);
-        }
     }
 }

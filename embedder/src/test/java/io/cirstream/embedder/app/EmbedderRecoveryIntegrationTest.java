@@ -85,7 +85,7 @@ class EmbedderRecoveryIntegrationTest {
     /**
      * Kills an embedder JVM at a known point, sends more, restarts in this JVM with {@code restart} overrides. The
      * point: the first {@link #COMMITTED_FIRST} images' vectors are all committed, then the backlog grows to
-     * {@link #BEFORE} and the child's stream thread stalls on the send of its {@link #STALL_AT}-th vector
+     * {@link #BEFORE} and the child's stream thread stalls on the send of a vector from its {@link #STALL_AT}-th on
      * ({@link StallingInterceptor}), inside an open transaction the test sees on the broker. What is committed is
      * then frozen: the test reads it, kills the JVM, and checks it against the end state.
      */
@@ -101,22 +101,24 @@ class EmbedderRecoveryIntegrationTest {
         sendImages(h, 0, COMMITTED_FIRST);
         Process first = EmbedderProcess.launch(h, work, StallingInterceptor.settings(vectors, STALL_AT, stalled));
         List<ConsumerRecord<byte[], byte[]>> committedAtKill;
+        long stalledAt;
         try {
             await("the first " + COMMITTED_FIRST + " vectors committed",
                     () -> h.readAll(vectors).size() >= COMMITTED_FIRST || !first.isAlive());
             assertThat(first.isAlive()).as("first embedder alive, see %s", log).isTrue();
             sendImages(h, COMMITTED_FIRST, BEFORE);
-            await("the first embedder stalled at its vector " + STALL_AT,
+            await("the first embedder stalled from its vector " + STALL_AT + " on",
                     () -> Files.exists(stalled) || !first.isAlive());
             assertThat(first.isAlive()).as("first embedder alive, see %s", log).isTrue();
             await("the stalled embedder's transaction open on the broker", () -> !h.openTransactions().isEmpty());
             committedAtKill = h.readAll(vectors);
+            stalledAt = Long.parseLong(Files.readString(stalled).split("\t")[0]);
         } finally {
             first.destroyForcibly();
             assertThat(first.waitFor(1, TimeUnit.MINUTES)).as("killed embedder JVM gone").isTrue();
         }
         assertThat(committedAtKill).as("committed at the kill: all of the first batch, none from the stalled send on")
-                .hasSizeBetween(COMMITTED_FIRST, STALL_AT - 1);
+                .hasSizeBetween(COMMITTED_FIRST, (int) stalledAt - 2);
         sendImages(h, BEFORE, total);
 
         long started = System.nanoTime();

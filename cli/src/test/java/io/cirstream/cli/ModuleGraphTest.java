@@ -6,8 +6,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,7 +92,7 @@ class ModuleGraphTest {
     }
 
     static Map<String, Set<String>> documentedGraph() {
-        String doc = read(RepoFiles.resolve("docs/architecture.md"));
+        String doc = RepoFiles.read(RepoFiles.resolve("docs/architecture.md"));
         int start = doc.indexOf("```mermaid");
         assertThat(start).as("docs/architecture.md has a mermaid module graph").isNotNegative();
         String block = doc.substring(start, doc.indexOf("```", start + 3));
@@ -165,25 +162,21 @@ class ModuleGraphTest {
 
     private static Map<String, Set<String>> packageGraph() {
         Map<String, Set<String>> graph = new HashMap<>();
-        try (Stream<Path> files = Files.walk(RepoFiles.root())) {
-            files.filter(p -> p.toString().contains("/src/main/java/") && p.toString().endsWith(".java"))
-                    .filter(p -> !p.toString().contains("/target/"))
-                    .forEach(file -> {
-                        String source = read(file);
-                        Matcher pkg = PACKAGE.matcher(source);
-                        if (!pkg.find()) {
-                            return;
-                        }
-                        Set<String> edges = graph.computeIfAbsent(pkg.group(1), k -> new TreeSet<>());
-                        Matcher imports = IMPORT.matcher(source);
-                        while (imports.find()) {
-                            if (!imports.group(1).equals(pkg.group(1))) {
-                                edges.add(imports.group(1));
-                            }
-                        }
-                    });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Path> sources = RepoFiles.find(p -> p.toString().contains("/src/main/java/")
+                && p.toString().endsWith(".java"));
+        for (Path file : sources) {
+            String source = RepoFiles.read(file);
+            Matcher pkg = PACKAGE.matcher(source);
+            if (!pkg.find()) {
+                continue;
+            }
+            Set<String> edges = graph.computeIfAbsent(pkg.group(1), k -> new TreeSet<>());
+            Matcher imports = IMPORT.matcher(source);
+            while (imports.find()) {
+                if (!imports.group(1).equals(pkg.group(1))) {
+                    edges.add(imports.group(1));
+                }
+            }
         }
         return graph;
     }
@@ -220,14 +213,6 @@ class ModuleGraphTest {
             return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
         } catch (Exception e) {
             throw new IllegalStateException("cannot parse " + pom, e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

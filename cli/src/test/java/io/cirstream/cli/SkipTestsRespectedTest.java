@@ -2,12 +2,8 @@ package io.cirstream.cli;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,29 +17,13 @@ class SkipTestsRespectedTest {
 
     @Test
     void noModuleConfiguresSkipTestsItself() {
-        List<Path> poms = poms();
+        List<Path> poms = RepoFiles.find(p -> p.getFileName().toString().equals("pom.xml")
+                && !p.toString().contains("/node_modules/"));
         assertThat(poms).as("module poms found").hasSizeGreaterThan(5);
         for (Path pom : poms) {
-            assertThat(read(pom)).as(pom + " configures <skipTests>, which would override -DskipTests")
+            assertThat(RepoFiles.read(pom)).as(pom + " configures <skipTests>, which would override -DskipTests")
                     .doesNotContain("<skipTests>");
         }
     }
 
-    private static List<Path> poms() {
-        try (Stream<Path> files = Files.walk(RepoFiles.root())) {
-            return files.filter(p -> p.getFileName().toString().equals("pom.xml"))
-                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/node_modules/"))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,12 +2,8 @@ package io.cirstream.cli;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +20,7 @@ class TestNamingTest {
         assertThat(tests).as("test sources found").isNotEmpty();
         for (Path file : tests) {
             String name = file.getFileName().toString();
-            boolean tagged = read(file).contains("\n@IntegrationTest\n");
+            boolean tagged = RepoFiles.read(file).contains("\n@IntegrationTest\n");
             if (tagged) {
                 assertThat(name).as(file + " is tagged @IntegrationTest").endsWith("IntegrationTest.java");
             }
@@ -37,22 +33,13 @@ class TestNamingTest {
     }
 
     private static List<Path> testSources() {
-        try (Stream<Path> files = Files.walk(RepoFiles.root())) {
-            return files.filter(p -> p.toString().contains("/src/test/java/") && p.toString().endsWith(".java"))
-                    .filter(p -> !p.toString().contains("/target/"))
-                    .filter(p -> read(p).contains("@Test") || read(p).contains("@ParameterizedTest")
-                            || read(p).contains("@TestFactory"))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RepoFiles.find(p -> p.toString().contains("/src/test/java/") && p.toString().endsWith(".java"))
+                .stream()
+                .filter(p -> {
+                    String source = RepoFiles.read(p);
+                    return source.contains("@Test") || source.contains("@ParameterizedTest")
+                            || source.contains("@TestFactory");
+                })
+                .toList();
     }
 }

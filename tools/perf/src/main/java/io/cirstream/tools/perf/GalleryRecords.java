@@ -27,9 +27,14 @@ final class GalleryRecords {
     static List<BufferedImage> tiles(int count) {
         List<BufferedImage> tiles = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            tiles.add(TileRenderer.render(SyntheticWorld.tile(WORLD_SEED, i)));
+            tiles.add(tile(i));
         }
         return tiles;
+    }
+
+    /** Tile {@code index} of the seeded synthetic world, rendered. */
+    static BufferedImage tile(int index) {
+        return TileRenderer.render(SyntheticWorld.tile(WORLD_SEED, index));
     }
 
     static ProducerRecord<String, byte[]> upsert(String topic, String id, byte[] png) {

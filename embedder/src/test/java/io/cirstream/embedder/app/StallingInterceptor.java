@@ -29,12 +29,12 @@ public final class StallingInterceptor implements ProducerInterceptor<byte[], by
     private static final String TOPIC = "cirstream.test.stall.topic";
     private static final String AT = "cirstream.test.stall.at";
     private static final String MARKER = "cirstream.test.stall.marker";
+    /** Two vector sends closer than this belong to one batch flush (see the class comment). */
+    private static final long SAME_FLUSH_NANOS = 1_000_000;
 
     private String topic;
     private long at;
     private Path marker;
-    private static final long SAME_FLUSH_NANOS = 1_000_000;
-
     private long sent;
     private long lastVectorNanos = Long.MIN_VALUE / 2;
 

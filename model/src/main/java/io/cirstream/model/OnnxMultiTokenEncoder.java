@@ -15,24 +15,8 @@ import java.util.Map;
  * prompt (template with the modification text) is framed and the token-aware text graph substitutes the k-th token
  * at the k-th placeholder.
  */
-final class OnnxMultiTokenEncoder implements MultiTokenEncoder {
-
-    private final OnnxModel mapping;
-    private final OnnxModel text;
-    private final MultiTokenSpec spec;
-    private final GraphInputs inputs;
-    private final TextTokenizer tokenizer;
-    private final int batchSize;
-
-    OnnxMultiTokenEncoder(OnnxModel mapping, OnnxModel text, MultiTokenSpec spec, GraphInputs inputs,
-                          TextTokenizer tokenizer, int batchSize) {
-        this.mapping = mapping;
-        this.text = text;
-        this.spec = spec;
-        this.inputs = inputs;
-        this.tokenizer = tokenizer;
-        this.batchSize = batchSize;
-    }
+record OnnxMultiTokenEncoder(OnnxModel mapping, OnnxModel text, MultiTokenSpec spec, TextTokenizer tokenizer,
+                             GraphInputs inputs, int batchSize) implements MultiTokenEncoder {
 
     @Override
     public List<float[]> compose(List<QueryInputs> queries) {

@@ -13,24 +13,8 @@ import java.util.Map;
  * (template with the modification text filled in) is tokenized with the placeholder token, and the
  * token-embedding text tower substitutes phi's output at the placeholder position.
  */
-final class OnnxPseudoTokenEncoder implements PseudoTokenEncoder {
-
-    private final OnnxModel phi;
-    private final OnnxModel text;
-    private final PseudoTokenSpec spec;
-    private final TextTokenizer tokenizer;
-    private final int dimension;
-    private final int batchSize;
-
-    OnnxPseudoTokenEncoder(OnnxModel phi, OnnxModel text, PseudoTokenSpec spec, TextTokenizer tokenizer,
-                           int dimension, int batchSize) {
-        this.phi = phi;
-        this.text = text;
-        this.spec = spec;
-        this.tokenizer = tokenizer;
-        this.dimension = dimension;
-        this.batchSize = batchSize;
-    }
+record OnnxPseudoTokenEncoder(OnnxModel phi, OnnxModel text, PseudoTokenSpec spec, TextTokenizer tokenizer,
+                              int dimension, int batchSize) implements PseudoTokenEncoder {
 
     @Override
     public List<float[]> compose(List<float[]> referenceImageEmbeddings, List<String> modificationTexts) {

@@ -116,12 +116,7 @@ final class PackLoader {
     }
 
     private PseudoTokenEncoder pseudoTokenEncoder(PseudoTokenSpec spec, TextTokenizer tokenizer) {
-        long[] placeholder = tokenizer.ids(spec.placeholderToken());
-        if (placeholder.length != 1 || placeholder[0] != spec.placeholderId()) {
-            throw new ModelPackException(manifest.text().tokenizer().file() + " tokenizes pseudoToken.placeholderToken \""
-                    + spec.placeholderToken() + "\" to " + Arrays.toString(placeholder)
-                    + ", but the manifest says it is the single token " + spec.placeholderId());
-        }
+        requirePlaceholder(tokenizer, spec.placeholderToken(), spec.placeholderId(), "pseudoToken.placeholderToken");
         OnnxModel phi = open(spec.phiModel())
                 .requireFloatInput(spec.phiInput(), "pseudoToken.phiInput")
                 .requireOutput(spec.phiOutput(), "pseudoToken.phiOutput");
@@ -154,19 +149,26 @@ final class PackLoader {
     }
 
     private MultiTokenEncoder multiTokenEncoder(MultiTokenSpec spec, TextTokenizer tokenizer, GraphInputs inputs) {
-        long[] placeholder = tokenizer.ids(spec.placeholderToken());
-        if (placeholder.length != 1 || placeholder[0] != spec.placeholderId()) {
-            throw new ModelPackException(manifest.text().tokenizer().file() + " tokenizes multiToken.placeholderToken \""
-                    + spec.placeholderToken() + "\" to " + Arrays.toString(placeholder)
-                    + ", but the manifest says it is the single token " + spec.placeholderId());
-        }
+        requirePlaceholder(tokenizer, spec.placeholderToken(), spec.placeholderId(), "multiToken.placeholderToken");
         OnnxModel mapping = open(spec.mappingModel()).requireOutput(spec.mappingOutput(), "multiToken.mappingOutput");
         requireInputs(mapping, spec.mappingInputs(), "multiToken.mappingInputs");
         OnnxModel text = open(spec.textModel())
                 .requireInt64Input(spec.textInputIds(), "multiToken.textInputIds")
                 .requireFloatInput(spec.textTokenEmbeddings(), "multiToken.textTokenEmbeddings")
                 .requireOutput(spec.textOutput(), "multiToken.textOutput");
-        return new OnnxMultiTokenEncoder(mapping, text, spec, inputs, tokenizer, options.batchSize());
+        return new OnnxMultiTokenEncoder(mapping, text, spec, tokenizer, inputs, options.batchSize());
+    }
+
+    /**
+     * The text graph finds where to put the composed token(s) by the placeholder's id, so the pack's tokenizer must
+     * turn the placeholder into exactly that one token, or every prompt would carry it somewhere else or not at all.
+     */
+    private void requirePlaceholder(TextTokenizer tokenizer, String token, long id, String field) {
+        long[] ids = tokenizer.ids(token);
+        if (ids.length != 1 || ids[0] != id) {
+            throw new ModelPackException(manifest.text().tokenizer().file() + " tokenizes " + field + " \"" + token
+                    + "\" to " + Arrays.toString(ids) + ", but the manifest says it is the single token " + id);
+        }
     }
 
     private ComposerGraph composer(ComposerSpec spec, GraphInputs inputs) {

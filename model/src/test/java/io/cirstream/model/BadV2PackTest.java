@@ -80,6 +80,12 @@ class BadV2PackTest {
     }
 
     @Test
+    void multiTokenPlaceholderMustBeOneKnownToken() throws IOException {
+        assertFails(edit(m -> ((ObjectNode) m.get("multiToken")).put("placeholderId", 5)),
+                "tokenizes multiToken.placeholderToken \"$\"", "the single token 5");
+    }
+
+    @Test
     void badComposerName() throws IOException {
         assertFails(edit(m -> ((ObjectNode) m.get("composers")).set("Bad Name", m.get("composers").get("override"))),
                 "field 'composers.Bad Name' is not a composer name");

@@ -1,6 +1,7 @@
 package io.cirstream.indexer;
 
 import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.testkit.Await;
 
 import java.time.Duration;
 
@@ -10,13 +11,8 @@ final class IndexedDocuments {
     }
 
     /** Until document {@code id} is found through {@code alias}; fails the test after {@code limit}. */
-    static void awaitFound(OpenSearchClient client, String alias, String id, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (client.send("GET", "/" + alias + "/_doc/" + id, null).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("document " + id + " never indexed");
-            }
-            Thread.sleep(100);
-        }
+    static void awaitFound(OpenSearchClient client, String alias, String id, Duration limit) {
+        Await.until("document " + id + " indexed", limit,
+                () -> client.send("GET", "/" + alias + "/_doc/" + id, null).status() == 200);
     }
 }

@@ -8,6 +8,7 @@ import io.cirstream.contract.vector.VectorEvent;
 import io.cirstream.contract.vector.VectorEventCodec;
 import io.cirstream.opensearch.GalleryIndexAdmin;
 import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.testkit.Await;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -50,10 +51,7 @@ class IndexerServiceIntegrationTest {
             }
             try (IndexerService service = new IndexerService(LocalInfra.settings(settings)).start()) {
                 assertThat(service.index()).isEqualTo(index);
-                long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-                while (service.metrics().indexed() < 3 && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
+                Await.until("3 vectors indexed", Duration.ofMinutes(1), () -> service.metrics().indexed() >= 3);
                 assertThat(service.running()).isTrue();
             }
             client.call("POST", "/" + name + "/_refresh", null);

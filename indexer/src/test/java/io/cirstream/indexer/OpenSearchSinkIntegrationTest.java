@@ -13,16 +13,14 @@ import io.cirstream.contract.pack.SpaceType;
 import io.cirstream.contract.vector.VectorEvent;
 import io.cirstream.contract.vector.VectorEventCodec;
 import io.cirstream.contract.event.ImageMetadata;
+import io.cirstream.testkit.Await;
+import io.cirstream.testkit.GroupOffsets;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import io.cirstream.testkit.TestThreads;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +32,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -68,12 +65,12 @@ class OpenSearchSinkIntegrationTest {
                 runIndexer(new VectorIndexer(kafka, topics, unreachable, index, MODEL, options, new IndexerMetrics()),
                         () -> down.connections() >= 5);
             }
-            assertThat(committed(options.groupId())).as("offsets committed while OpenSearch was down").isEmpty();
+            assertThat(GroupOffsets.committed(options.groupId())).as("offsets committed while OpenSearch was down").isEmpty();
             assertThat(count(openSearch, name)).isZero();
 
             runIndexer(new VectorIndexer(kafka, topics, openSearch, index, MODEL, options, new IndexerMetrics()),
                     () -> count(openSearch, name) == DOCUMENTS);
-            assertThat(committed(options.groupId()).values().stream().mapToLong(OffsetAndMetadata::offset).sum())
+            assertThat(GroupOffsets.committed(options.groupId()).values().stream().mapToLong(Long::longValue).sum())
                     .as("committed offsets over both partitions").isEqualTo(DOCUMENTS);
         } finally {
             try (OpenSearchClient client = LocalInfra.openSearch()) {
@@ -103,7 +100,7 @@ class OpenSearchSinkIntegrationTest {
         Thread thread = Thread.ofPlatform().name("sink-it").uncaughtExceptionHandler((t, e) -> failure.set(e))
                 .start(indexer);
         try {
-            await(until);
+            Await.until("the indexer to get there", Duration.ofMinutes(1), until::getAsBoolean);
         } finally {
             indexer.close();
             // A clean stop is part of what is checked: a sink that does not stop fails here instead of hanging.
@@ -112,27 +109,9 @@ class OpenSearchSinkIntegrationTest {
         assertThat(failure.get()).as("indexer failure").isNull();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the indexer never got there");
-            }
-            Thread.sleep(100);
-        }
-    }
-
     private static long count(OpenSearchClient client, String alias) {
         client.call("POST", "/" + alias + "/_refresh", null);
         return client.call("GET", "/" + alias + "/_count", null).path("count").asLong();
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> committed(String group)
-            throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalInfra.kafkaBootstrap()))) {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        }
     }
 
     /**

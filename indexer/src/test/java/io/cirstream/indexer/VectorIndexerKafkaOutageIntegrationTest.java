@@ -10,13 +10,14 @@ import io.cirstream.contract.vector.VectorEvent;
 import io.cirstream.contract.vector.VectorEventCodec;
 import io.cirstream.opensearch.GalleryIndexAdmin;
 import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.testkit.Await;
 import io.cirstream.testkit.DeadLetterReader;
+import io.cirstream.testkit.GroupOffsets;
 import io.cirstream.testkit.InfraControl;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -79,7 +80,8 @@ class VectorIndexerKafkaOutageIntegrationTest {
                 }
                 send(topics, "after", vector("after", new float[]{1, 0.5f}));
                 IndexedDocuments.awaitFound(client, name, "after", Duration.ofMinutes(2));
-                awaitCommitted(name, partition, 4);
+                GroupOffsets.await(name, "offset 4 on " + partition, Duration.ofSeconds(60),
+                        committed -> committed.getOrDefault(partition, -1L) >= 4);
                 assertThat(failure.get()).as("the sink after Kafka is back").isNull();
                 assertThat(runner.running()).isTrue();
             } finally {
@@ -115,35 +117,13 @@ class VectorIndexerKafkaOutageIntegrationTest {
         return Admin.create(Map.of("bootstrap.servers", LocalInfra.kafkaBootstrap()));
     }
 
-    private static void awaitAssigned(String group) throws Exception {
+    private static void awaitAssigned(String group) {
         try (Admin admin = admin()) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
+            Await.until("the sink's group " + group + " to get its partition", Duration.ofSeconds(60), () -> {
                 ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
                         .get(30, TimeUnit.SECONDS).get(group);
-                if (description.members().stream().anyMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the sink's group " + group + " never got its partition");
-    }
-
-    private static void awaitCommitted(String group, TopicPartition partition, long offset) throws Exception {
-        try (Admin admin = admin()) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            long committed = -1;
-            while (System.nanoTime() < deadline) {
-                OffsetAndMetadata at = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                        .get(30, TimeUnit.SECONDS).get(partition);
-                committed = at == null ? -1 : at.offset();
-                if (committed >= offset) {
-                    return;
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError("the sink's group committed " + committed + ", not " + offset);
+                return description.members().stream().anyMatch(m -> !m.assignment().topicPartitions().isEmpty());
+            });
         }
     }
 }

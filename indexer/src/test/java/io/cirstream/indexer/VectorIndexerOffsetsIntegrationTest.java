@@ -9,6 +9,7 @@ import io.cirstream.contract.vector.VectorEvent;
 import io.cirstream.contract.vector.VectorEventCodec;
 import io.cirstream.opensearch.GalleryIndexAdmin;
 import io.cirstream.opensearch.OpenSearchClient;
+import io.cirstream.testkit.GroupOffsets;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import io.cirstream.testkit.TestThreads;
@@ -16,7 +17,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -71,14 +71,7 @@ class VectorIndexerOffsetsIntegrationTest {
             Thread thread = Thread.ofPlatform().start(indexer);
             try {
                 Map<TopicPartition, Long> end = logEnd(admin, partitions);
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                Map<TopicPartition, Long> committed = committed(admin, name, partitions);
-                while (!committed.equals(end) && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                    committed = committed(admin, name, partitions);
-                }
-                assertThat(committed).as("the sink group's committed offsets, against the end of the log")
-                        .isEqualTo(end);
+                GroupOffsets.await(name, "the end of the log " + end, Duration.ofSeconds(60), end::equals);
             } finally {
                 indexer.close();
                 TestThreads.awaitEnd(thread, Duration.ofSeconds(30));
@@ -116,14 +109,5 @@ class VectorIndexerOffsetsIntegrationTest {
         admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
                 .get(30, TimeUnit.SECONDS).forEach((p, info) -> end.put(p, info.offset()));
         return end;
-    }
-
-    private static Map<TopicPartition, Long> committed(Admin admin, String group, List<TopicPartition> partitions)
-            throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-        Map<TopicPartition, Long> out = new HashMap<>();
-        partitions.forEach(p -> out.put(p, offsets.containsKey(p) ? offsets.get(p).offset() : -1L));
-        return out;
     }
 }

@@ -10,6 +10,7 @@ import io.cirstream.opensearch.OpenSearchClient;
 import io.cirstream.contract.topic.Topics;
 import io.cirstream.embedder.stream.GalleryFixtures;
 import io.cirstream.contract.event.DeadLetter;
+import io.cirstream.testkit.Await;
 import io.cirstream.testkit.LocalInfra;
 import io.cirstream.testkit.TopicContents;
 import org.apache.kafka.clients.admin.Admin;
@@ -177,18 +178,7 @@ public final class EmbedderHarness implements AutoCloseable {
 
     /** Waits (polling) until the condition holds; fails with {@code what} after two minutes. */
     public static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for: " + what);
-            }
-        }
+        Await.until(what, Duration.ofMinutes(2), condition::getAsBoolean);
     }
 
     private static String json(Object value) {

@@ -2,6 +2,7 @@ package io.cirstream.embedder.ops;
 
 import io.cirstream.contract.config.KafkaConfig;
 import io.cirstream.embedder.stream.EmbedderMetrics;
+import io.cirstream.testkit.Await;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.apache.kafka.clients.admin.Admin;
@@ -86,14 +87,10 @@ class GroupLagIntegrationTest {
                 .filter(v -> !Double.isNaN(v)).sum();
     }
 
-    private static String awaitScrape(EmbedderMeters meters, String line) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String scrape = meters.registry().scrape();
-        while (!scrape.contains(line) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            scrape = meters.registry().scrape();
-        }
-        assertThat(scrape).contains(line);
-        return scrape;
+    private static String awaitScrape(EmbedderMeters meters, String line) {
+        String[] scrape = new String[1];
+        Await.until("a scrape with '" + line + "'", Duration.ofSeconds(30),
+                () -> (scrape[0] = meters.registry().scrape()).contains(line));
+        return scrape[0];
     }
 }

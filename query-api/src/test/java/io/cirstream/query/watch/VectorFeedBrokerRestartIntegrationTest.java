@@ -1,6 +1,7 @@
 package io.cirstream.query.watch;
 
 import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.testkit.Await;
 import io.cirstream.testkit.InfraControl;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ class VectorFeedBrokerRestartIntegrationTest {
             seen.add(key);
             return Optional.empty();
         }, new WatchHub(1)).start()) {
-            awaitReady(feed);
+            Await.until("the feed positioned", Duration.ofSeconds(60), feed::ready);
             List<String> sent = new ArrayList<>(send(topic, "before", 30));
             InfraControl.restartKafka();
             sent.addAll(send(topic, "after", 30));
@@ -72,13 +74,5 @@ class VectorFeedBrokerRestartIntegrationTest {
             }
         }
         return keys;
-    }
-
-    private static void awaitReady(VectorFeed feed) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!feed.ready() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(feed.ready()).as("feed positioned within 60 s").isTrue();
     }
 }

@@ -1,6 +1,7 @@
 package io.cirstream.query.watch;
 
 import io.cirstream.contract.config.KafkaConfig;
+import io.cirstream.testkit.Await;
 import io.cirstream.testkit.IntegrationTest;
 import io.cirstream.testkit.LocalInfra;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,11 +39,7 @@ class VectorFeedIsolationIntegrationTest {
             seen.add(key);
             return Optional.empty();
         }, new WatchHub(1)).start()) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!feed.ready() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(feed.ready()).as("feed positioned within 60 s").isTrue();
+            Await.until("the feed positioned", Duration.ofSeconds(60), feed::ready);
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrap(),
                     ProducerConfig.TRANSACTIONAL_ID_CONFIG, LocalInfra.uniqueName("feed-iso-tx")),

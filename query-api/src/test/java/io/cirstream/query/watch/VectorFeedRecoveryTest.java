@@ -1,5 +1,6 @@
 package io.cirstream.query.watch;
 
+import io.cirstream.testkit.Await;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -76,7 +77,7 @@ class VectorFeedRecoveryTest {
         FailingAtFirst consumer = new FailingAtFirst(2, 0);
         LinkedBlockingQueue<String> seen = new LinkedBlockingQueue<>();
         try (VectorFeed feed = feed(consumer, seen)) {
-            awaitReady(feed);
+            Await.until("the feed ready", Duration.ofSeconds(20), feed::ready);
             assertThat(consumer.position(P0)).as("still started at the end of the moment it could look").isEqualTo(5L);
             consumer.addRecord(record(5, "new-5"));
             assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo("new-5");
@@ -88,7 +89,7 @@ class VectorFeedRecoveryTest {
         FailingAtFirst consumer = new FailingAtFirst(0, 2);
         LinkedBlockingQueue<String> seen = new LinkedBlockingQueue<>();
         try (VectorFeed feed = feed(consumer, seen)) {
-            awaitReady(feed);
+            Await.until("the feed ready", Duration.ofSeconds(20), feed::ready);
             consumer.addRecord(record(5, "new-5"));
             consumer.addRecord(record(6, "new-6"));
             assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo("new-5");
@@ -104,13 +105,5 @@ class VectorFeedRecoveryTest {
 
     private static ConsumerRecord<String, byte[]> record(long offset, String key) {
         return new ConsumerRecord<>(TOPIC, 0, offset, key, new byte[] {1});
-    }
-
-    private static void awaitReady(VectorFeed feed) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!feed.ready()) {
-            assertThat(System.nanoTime()).as("the feed became ready").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }

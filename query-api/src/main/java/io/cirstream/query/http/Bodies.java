@@ -1,7 +1,6 @@
 package io.cirstream.query.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.cirstream.contract.json.Json;
@@ -21,8 +20,8 @@ import java.util.regex.Pattern;
 /** Shared request-body reading: JSON with a clear 400 when it does not parse, and multipart file parts. */
 final class Bodies {
 
-    private static final ObjectReader STRICT = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Trailing tokens and keys given twice are refused: the client's meaning must not depend on the parser's. */
+    private static final ObjectReader STRICT = Json.strictReader();
 
     private Bodies() {
     }
@@ -60,8 +59,9 @@ final class Bodies {
     }
 
     /**
-     * Strict parsing: one JSON value and nothing after it (trailing tokens are refused), from the raw bytes so
-     * that invalid UTF-8 is refused instead of silently replaced; NaN/Infinity literals are not JSON.
+     * Strict parsing: one JSON value and nothing after it (trailing tokens are refused), no key twice in an object,
+     * from the raw bytes so that invalid UTF-8 is refused instead of silently replaced; NaN/Infinity literals are not
+     * JSON.
      */
     static JsonNode json(byte[] bytes, String what) {
         if (bytes == null || bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {

@@ -5,7 +5,6 @@ import io.cirstream.query.watch.WatchHub;
 import io.cirstream.query.watch.VectorFeed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -142,7 +141,7 @@ public final class WatchHandler {
 
     private static JsonNode parseFilters(String text) {
         try {
-            return Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
+            return Json.strictReader().readTree(text);
         } catch (JsonProcessingException e) {
             throw QueryError.of(ErrorCode.BAD_FILTER, "filters is not valid JSON: " + e.getOriginalMessage());
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,6 +106,20 @@ class HostileRequestsIntegrationTest {
         body.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
         assertError(api.send(HttpRequest.newBuilder(api.uri("/v1/search")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))), 400, "bad_json");
+    }
+
+    /**
+     * A key given twice is ambiguous: which one did the client mean, and which one will a proxy or a log parser in
+     * front of us read? Events already refuse it; request bodies and watch filters used to let the last one win.
+     */
+    @Test
+    void aKeyGivenTwiceIsRefusedNotLastWins() {
+        assertError(api.postJson("/v1/search", "{\"method\":\"text\",\"text\":\"red\",\"k\":1,\"k\":2}"), 400,
+                "bad_json");
+        assertError(api.postJson("/v1/search", "{\"method\":\"text\",\"text\":\"red\",\"filters\":"
+                + "{\"collection\":\"a\",\"collection\":\"b\"}}"), 400, "bad_json");
+        String filters = URLEncoder.encode("{\"collection\":\"a\",\"collection\":\"b\"}", StandardCharsets.UTF_8);
+        assertError(api.get("/v1/watch?method=text&text=red&filters=" + filters), 400, "bad_filter");
     }
 
     @ParameterizedTest(name = "{0}")

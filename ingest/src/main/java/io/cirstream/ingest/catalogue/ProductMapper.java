@@ -139,7 +139,7 @@ public final class ProductMapper {
 
     private static JsonNode parse(byte[] value) {
         try {
-            JsonNode record = Json.mapper().readTree(value);
+            JsonNode record = Json.strictReader().readTree(value);
             if (record == null || !record.isObject()) {
                 throw new CatalogueRecordException("the record is not a JSON object");
             }

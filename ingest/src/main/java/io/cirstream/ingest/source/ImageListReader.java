@@ -100,7 +100,7 @@ final class ImageListReader {
                     continue;
                 }
                 try {
-                    add(imageList, line, JsonLinesRow.parse(Json.mapper().readTree(text)), into);
+                    add(imageList, line, JsonLinesRow.parse(Json.strictReader().readTree(text)), into);
                 } catch (IOException | RuntimeException e) {
                     into.problem(imageList + ":" + line, RejectReason.MALFORMED_ENTRY, rootMessage(e));
                 }

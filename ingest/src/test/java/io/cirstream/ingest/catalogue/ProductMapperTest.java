@@ -73,6 +73,8 @@ class ProductMapperTest {
     @Test
     void malformedRecordsAreRefusedWithTheReason() {
         assertRefused(null, "{\"sku\":\"p\"", "not valid JSON");
+        // Which sku would the catalogue have meant? Refused, like a gallery event with a key twice.
+        assertRefused(null, "{\"sku\":\"p\",\"sku\":\"q\",\"media\":{\"images\":[\"https://c/a\"]}}", "Duplicate field 'sku'");
         assertRefused(null, "[1,2]", "not a JSON object");
         assertRefused(null, "{\"media\":{\"images\":[\"https://c/a\"]}}", "no product id at /sku");
         assertRefused("other", "{\"sku\":\"p\",\"media\":{\"images\":[]}}", "record key 'other' is not the product id 'p'");

@@ -70,13 +70,14 @@ class ImageListReaderTest {
     }
 
     @Test
-    void jsonLinesWithNestedFieldsBlankLinesAndABrokenLine() throws IOException {
+    void jsonLinesWithNestedFieldsBlankLinesAndBrokenLines() throws IOException {
         Path jsonl = Files.writeString(dir.resolve("m.jsonl"), """
                 {"uri":"s3://bucket/k1.jpg","collection":"aerial","geo":{"lat":1.5,"lon":2},"tags":["x"],"attributes":{"k":"v"},"id":7}
 
                 {"path":"a.png", oops
                 [1,2]
                 {"path":"z.png","bbox":{"minLon":0,"minLat":0,"maxLon":1,"maxLat":1},"capturedAt":"2020-01-01T00:00:00Z"}
+                {"path":"twice.png","id":"a","id":"b"}
                 """);
 
         Collected found = read(jsonl);
@@ -89,8 +90,9 @@ class ImageListReaderTest {
         assertThat(first.metadata().attributes()).containsEntry("k", "v");
         assertThat(found.sources.get(1).metadata().bbox()).isNotNull();
         assertThat(found.problems).extracting(PublishResult.Rejected::source)
-                .containsExactly(jsonl + ":3", jsonl + ":4");
+                .containsExactly(jsonl + ":3", jsonl + ":4", jsonl + ":6");
         assertThat(found.problems.get(1).message()).contains("expected a JSON object");
+        assertThat(found.problems.get(2).message()).as("a key twice is ambiguous, not last-wins").contains("Duplicate field 'id'");
     }
 
     private Collected read(Path imageList) {

@@ -1,5 +1,7 @@
 package io.cirstream.contract.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -148,26 +150,42 @@ public final class Settings {
         return out;
     }
 
+    /**
+     * A key given twice (a second {@code kafka:} block, or {@code kafka.bootstrap} beside {@code kafka: {bootstrap:}})
+     * fails here: YAML parsers otherwise keep the last one, and half of a block would be dropped without a word.
+     */
     private static Map<String, String> readYaml(Path file) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(Files.readAllBytes(file));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config file " + file + ": " + e.getOriginalMessage());
+        }
         Map<String, String> out = new LinkedHashMap<>();
         if (root != null) {
-            flatten("", root, out);
+            flatten(file, "", root, out);
         }
         return out;
     }
 
-    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+    private static void flatten(Path file, String prefix, JsonNode node, Map<String, String> out) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+                flatten(file, prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
             }
-        } else if (node.isArray()) {
+            return;
+        }
+        String value;
+        if (node.isArray()) {
             List<String> items = new java.util.ArrayList<>();
             node.forEach(n -> items.add(n.asText()));
-            out.put(prefix, String.join(",", items));
+            value = String.join(",", items);
         } else {
-            out.put(prefix, node.asText());
+            value = node.asText();
+        }
+        if (out.putIfAbsent(prefix, value) != null) {
+            throw new ConfigException("config file " + file + " sets " + prefix + " twice");
         }
     }
 }

@@ -48,6 +48,18 @@ class SettingsTest {
     }
 
     @Test
+    void aKeyGivenTwiceInAYamlFileIsAClearError(@TempDir Path dir) throws Exception {
+        Path twoBlocks = Files.writeString(dir.resolve("blocks.yaml"),
+                "kafka:\n  bootstrap: a:9092\nembedder:\n  batch-size: 8\nkafka:\n  partitions: 6\n");
+        assertThatThrownBy(() -> Settings.load(Optional.of(twoBlocks), Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("blocks.yaml").hasMessageContaining("Duplicate field 'kafka'");
+        Path twoSpellings = Files.writeString(dir.resolve("dotted.yaml"),
+                "kafka.bootstrap: a:9092\nkafka:\n  bootstrap: b:9092\n");
+        assertThatThrownBy(() -> Settings.load(Optional.of(twoSpellings), Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("dotted.yaml sets kafka.bootstrap twice");
+    }
+
+    @Test
     void missingFileIsAClearError() {
         assertThatThrownBy(() -> Settings.load(Optional.of(Path.of("/nonexistent/c.yaml")), Map.of()))
                 .hasMessageContaining("config file not found");

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,26 @@ class ImageListReaderTest {
         IngestSource b = found.sources.get(1);
         assertThat(b.id()).isEqualTo("b");
         assertThat(b.metadata().geo()).isNull();
+    }
+
+    @Test
+    void aColumnNamedTwiceIsAProblemNotLastWins() throws IOException {
+        Path exact = Files.writeString(dir.resolve("exact.csv"), """
+                path,id,id
+                a.png,first,second
+                """);
+        Path cased = Files.writeString(dir.resolve("cased.csv"), """
+                path,id,ID
+                a.png,first,second
+                """);
+        for (Path csv : List.of(exact, cased)) {
+            Collected found = read(csv);
+            assertThat(found.sources).as("no row read with one of its two ids dropped").isEmpty();
+            assertThat(found.problems).singleElement().satisfies(problem -> {
+                assertThat(problem.source()).isEqualTo(csv + ":1");
+                assertThat(problem.message()).contains("appears twice in the header");
+            });
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cirstream.ingest.replay;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.cirstream.contract.json.Json;
 import io.cirstream.contract.event.BenchmarkQuery;
+import io.cirstream.ingest.csv.CsvHeader;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -151,12 +153,23 @@ final class TripletParser implements BenchmarkParser {
         List<Row> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+            boolean headerChecked = false;
             while (it.hasNextValue()) {
+                if (!headerChecked) {
+                    headerChecked = true;
+                    Optional<String> twice = CsvHeader.repeatedColumn((CsvSchema) it.getParser().getSchema());
+                    if (twice.isPresent()) {
+                        throw new BenchmarkFormatException(file + ": column '" + twice.get()
+                                + "' appears twice in the header row (names are compared without case)");
+                    }
+                }
                 long line = it.getCurrentLocation().getLineNr();
                 Map<String, List<String>> values = new LinkedHashMap<>();
                 it.nextValue().forEach((column, cell) -> values.put(column.strip(), split(cell)));
                 rows.add(new Row("line " + line, values));
             }
+        } catch (BenchmarkFormatException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new BenchmarkFormatException(file + ": not a CSV file with a header row: " + e.getMessage());
         }
@@ -190,7 +203,14 @@ final class TripletParser implements BenchmarkParser {
     }
 
     private static Map<String, List<String>> jsonValues(Path file, String location, String text, ProblemLog log) {
-        JsonNode node = parseLine(text);
+        JsonNode node;
+        try {
+            node = Json.strictReader().readTree(text);
+        } catch (JsonProcessingException e) {
+            // A key twice lands here too: which of the two did the file mean?
+            log.report(file, location, "not a JSON object: " + e.getOriginalMessage());
+            throw new Entry.Skip();
+        }
         if (node == null || !node.isObject()) {
             log.report(file, location, "not a JSON object");
             throw new Entry.Skip();
@@ -204,14 +224,6 @@ final class TripletParser implements BenchmarkParser {
                     ? List.of(value.asText().strip()) : List.of());
         });
         return values;
-    }
-
-    private static JsonNode parseLine(String text) {
-        try {
-            return Json.mapper().readTree(text);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private Path imageFile(String id) {

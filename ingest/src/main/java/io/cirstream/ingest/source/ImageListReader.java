@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.cirstream.contract.json.Json;
+import io.cirstream.ingest.csv.CsvHeader;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,13 +19,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads an ingest image list: CSV with a header row, or JSON Lines, one image per entry (see {@link ImageListRow}
@@ -70,7 +69,7 @@ final class ImageListReader {
                     }
                     if (!headerChecked) {
                         headerChecked = true;
-                        Optional<String> twice = repeatedColumn((CsvSchema) rows.getParser().getSchema());
+                        Optional<String> twice = CsvHeader.repeatedColumn((CsvSchema) rows.getParser().getSchema());
                         if (twice.isPresent()) {
                             into.problem(imageList + ":1", RejectReason.MALFORMED_ENTRY, "column '" + twice.get()
                                     + "' appears twice in the header (names are compared without case); no row was read");
@@ -84,21 +83,6 @@ final class ImageListReader {
                 }
             }
         }
-    }
-
-    /**
-     * A column named twice would leave each row with only its last value, silently: the first one of two
-     * {@code id} columns, say, would be dropped on every row. Names compare as {@link #csvRow} maps them.
-     */
-    private static Optional<String> repeatedColumn(CsvSchema header) {
-        Set<String> seen = new HashSet<>();
-        for (CsvSchema.Column column : header) {
-            String name = column.getName().strip().toLowerCase(Locale.ROOT);
-            if (!seen.add(name)) {
-                return Optional.of(column.getName().strip());
-            }
-        }
-        return Optional.empty();
     }
 
     private static ImageListRow csvRow(Map<String, String> columns) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Issue 13 item 6: your own benchmark as a CSV or JSON Lines triplet file, loaded through a column mapping. */
@@ -54,6 +55,7 @@ class TripletParserTest {
                 {"id": "q2", "reference": "b", "text": "make it c"}
                 not json
                 {"id": "q3", "reference": "../../etc/passwd", "text": "escape"}
+                {"id": "q4", "reference": "a", "reference": "c", "text": "which reference?"}
                 """);
 
         BenchmarkData data = Benchmark.TRIPLETS.parser(root, ParserSettings.defaults()).parse("test",
@@ -64,6 +66,21 @@ class TripletParserTest {
         assertThat(data.queries().get(1).targetIds()).isEmpty();
         assertThat(data.problems()).extracting(ParseProblem::toString)
                 .anyMatch(p -> p.contains("line 3") && p.contains("not a JSON object"))
-                .anyMatch(p -> p.contains("outside the image folder"));
+                .anyMatch(p -> p.contains("outside the image folder"))
+                .anyMatch(p -> p.contains("line 5") && p.contains("Duplicate field 'reference'"));
+    }
+
+    @Test
+    void aCsvHeaderNamingAColumnTwiceIsRefused() {
+        Fixtures.images(root, "a.jpg", "b.jpg", "c.jpg");
+        Fixtures.text(root.resolve("triplets.csv"), """
+                id,reference,text,target,Target
+                q1,a,make it b,b,c
+                """);
+
+        assertThatThrownBy(() -> Benchmark.TRIPLETS.parser(root, ParserSettings.defaults()).parse("test",
+                new ProblemLog(ProblemLog.Mode.CONTINUE)))
+                .isInstanceOf(BenchmarkFormatException.class)
+                .hasMessageContaining("column 'Target' appears twice in the header row");
     }
 }

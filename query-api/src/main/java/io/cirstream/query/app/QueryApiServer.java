@@ -117,7 +117,8 @@ public final class QueryApiServer implements AutoCloseable {
 
             ApiContract contract = ApiContract.load();
             SearchRequestParser parser = new SearchRequestParser(contract);
-            WatchHandler watch = new WatchHandler(parser, encoder, hub, feed, config.watchThreshold());
+            WatchHandler watch = new WatchHandler(parser, encoder, hub, feed, config.watchThreshold(),
+                    contract.watchParameters());
             ApiRouter.Parts parts = new ApiRouter.Parts(parser, engine, publisher, store, config.imageRoots(), watch,
                     new ApiRouter.OpsParts(admin, feed::ready, runtime.packId()), contract, metrics);
             ApiRouter.Policy policy = new ApiRouter.Policy(config.bodyLimit(), config.requestTimeoutMs(),

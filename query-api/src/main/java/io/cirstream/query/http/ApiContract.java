@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The OpenAPI document served at {@code /openapi.yaml}, and the request bounds read from it, so the
  * document and the validation cannot drift apart: k's range, the method names and the accepted fields
- * of a search request all come from {@code components.schemas.SearchRequest}.
+ * of a search request all come from {@code components.schemas.SearchRequest}, a watch's accepted query parameters
+ * from {@code paths./v1/watch}.
  */
 public final class ApiContract {
     static final String RESOURCE = "openapi/query-api.yaml";
@@ -22,13 +23,16 @@ public final class ApiContract {
     private final String yaml;
     private final JsonNode searchRequest;
     private final JsonNode errorCodes;
+    private final JsonNode watchParameters;
 
     private ApiContract(String yaml) {
         this.yaml = yaml;
         try {
-            JsonNode schemas = new ObjectMapper(new YAMLFactory()).readTree(yaml).path("components").path("schemas");
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            JsonNode schemas = root.path("components").path("schemas");
             this.searchRequest = schemas.path("SearchRequest").path("properties");
             this.errorCodes = schemas.path("ErrorCode").path("enum");
+            this.watchParameters = root.path("paths").path("/v1/watch").path("get").path("parameters");
         } catch (IOException e) {
             throw new UncheckedIOException("the bundled OpenAPI document does not parse", e);
         }
@@ -86,6 +90,13 @@ public final class ApiContract {
     public List<String> searchFields() {
         List<String> names = new ArrayList<>();
         searchRequest.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The query parameters of {@code GET /v1/watch}, the only ones a watch accepts. */
+    public List<String> watchParameters() {
+        List<String> names = new ArrayList<>();
+        watchParameters.forEach(parameter -> names.add(parameter.path("name").asText()));
         return names;
     }
 

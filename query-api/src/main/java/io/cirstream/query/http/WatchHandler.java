@@ -18,6 +18,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,14 +36,17 @@ public final class WatchHandler {
     private final WatchHub hub;
     private final VectorFeed feed;
     private final double defaultThreshold;
+    /** The query string a watch takes (the API document's); {@link #checkParameters} refuses anything else. */
+    private final List<String> parameters;
 
     public WatchHandler(SearchRequestParser parser, QueryEncoder encoder, WatchHub hub, VectorFeed feed,
-                        double defaultThreshold) {
+                        double defaultThreshold, List<String> parameters) {
         this.parser = parser;
         this.encoder = encoder;
         this.hub = hub;
         this.feed = feed;
         this.defaultThreshold = defaultThreshold;
+        this.parameters = List.copyOf(parameters);
     }
 
     public void handle(RoutingContext ctx) {
@@ -60,6 +64,7 @@ public final class WatchHandler {
     }
 
     private SearchRequest request(MultiMap params) {
+        checkParameters(params);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         copyText(params, "text", body);
         copyText(params, "method", body);
@@ -125,6 +130,25 @@ public final class WatchHandler {
             throw QueryError.of(ErrorCode.BAD_PARAMETER, "threshold must be within [-1, 1], got " + value);
         }
         return value;
+    }
+
+    /**
+     * A misspelt parameter ({@code treshold}) would otherwise be ignored and the watch run on a default the client
+     * never chose, and a repeated one would silently use its first value: both are refused, as an unknown or
+     * repeated field of a search body is.
+     */
+    private void checkParameters(MultiMap params) {
+        for (String name : params.names()) {
+            if (!parameters.contains(name)) {
+                throw QueryError.of(ErrorCode.UNKNOWN_FIELD, "unknown parameter '" + name + "'; known: "
+                        + String.join(", ", parameters));
+            }
+            int given = params.getAll(name).size();
+            if (given > 1) {
+                throw QueryError.of(ErrorCode.BAD_PARAMETER, "parameter '" + name + "' is given " + given
+                        + " times; give it once");
+            }
+        }
     }
 
     private static void copyText(MultiMap params, String name, ObjectNode body) {

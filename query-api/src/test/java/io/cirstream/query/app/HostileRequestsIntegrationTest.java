@@ -122,6 +122,14 @@ class HostileRequestsIntegrationTest {
         assertError(api.get("/v1/watch?method=text&text=red&filters=" + filters), 400, "bad_filter");
     }
 
+    /** A typo used to be ignored (the watch ran on the default threshold), a repeat to use its first value. */
+    @Test
+    void aWatchRefusesUnknownAndRepeatedParameters() {
+        assertError(api.get("/v1/watch?method=text&text=red&treshold=0.9"), 400, "unknown_field");
+        assertError(api.get("/v1/watch?method=text&text=red&threshold=0.9&threshold=0.1"), 400, "bad_parameter");
+        assertError(api.get("/v1/watch?method=text&text=red&text=blue"), 400, "bad_parameter");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"threshold=NaN", "threshold=Infinity", "threshold=-Infinity", "threshold=2",
             "threshold=", "w=NaN", "w=Infinity", "method=", "text=", "text=%FF%FE"})

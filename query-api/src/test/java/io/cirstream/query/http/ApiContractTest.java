@@ -28,6 +28,9 @@ class ApiContractTest {
         assertThat(contract.minK()).isEqualTo(1);
         assertThat(contract.maxK()).isEqualTo(200);
         assertThat(contract.searchFields()).contains("reference", "text", "method", "k", "filters", "exclude_reference", "explain");
+        // The watch refuses any parameter not in this list, so the list must be the whole documented query string.
+        assertThat(contract.watchParameters()).containsExactlyInAnyOrder("reference_id", "reference_collection", "text",
+                "method", "w", "alpha", "alpha_preset", "threshold", "filters");
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -32,16 +31,12 @@ public final class GroupOffsets {
 
     /**
      * Polls the committed offsets until {@code done} holds for them and returns them; fails the test after
-     * {@code limit}, naming {@code awaited} (what {@code done} looks for) and the offsets last seen.
+     * {@code limit}, naming {@code awaited} (what {@code done} looks for) and the offsets last read.
      */
     public static Map<TopicPartition, Long> await(String group, String awaited, Duration limit,
                                                   Predicate<Map<TopicPartition, Long>> done) {
-        AtomicReference<Map<TopicPartition, Long>> last = new AtomicReference<>(Map.of());
         try (Admin admin = admin()) {
-            Await.until(awaited, limit, () -> done.test(last.updateAndGet(seen -> committed(admin, group))));
-            return last.get();
-        } catch (AssertionError e) {
-            throw new AssertionError("group " + group + " committed " + last.get() + ": " + e.getMessage(), e);
+            return Await.until(awaited + " committed by group " + group, limit, () -> committed(admin, group), done);
         }
     }
 

@@ -29,6 +29,16 @@ class AwaitTest {
     }
 
     @Test
+    void aReadingIsReturnedOnceDoneAndNamedWhenTheLimitPasses() {
+        AtomicInteger reads = new AtomicInteger();
+        assertThat(Await.until("three reads", Duration.ofSeconds(30), reads::incrementAndGet, n -> n >= 3)).isEqualTo(3);
+        assertThatThrownBy(() -> Await.until("a negative count", Duration.ofMillis(250), reads::incrementAndGet,
+                n -> n < 0))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("waiting for a negative count; last read: ");
+    }
+
+    @Test
     void aCheckThatThrowsFailsAtOnceWithItsCause() {
         IOException refused = new IOException("connection refused");
         assertThatThrownBy(() -> Await.until("the index", Duration.ofMinutes(5), () -> {

@@ -88,9 +88,7 @@ class GroupLagIntegrationTest {
     }
 
     private static String awaitScrape(EmbedderMeters meters, String line) {
-        String[] scrape = new String[1];
-        Await.until("a scrape with '" + line + "'", Duration.ofSeconds(30),
-                () -> (scrape[0] = meters.registry().scrape()).contains(line));
-        return scrape[0];
+        return Await.until("a scrape with '" + line + "'", Duration.ofSeconds(30), () -> meters.registry().scrape(),
+                scrape -> scrape.contains(line));
     }
 }
